@@ -1,0 +1,89 @@
+import { ServiceProcess, eventually } from '@rtml/testing';
+
+const SERVICES = [
+  { service: 'ingest', dependencies: ['kafka', 'schema-registry'] },
+  { service: 'features', dependencies: ['kafka', 'schema-registry', 'redis'] },
+  { service: 'scoring', dependencies: ['kafka', 'schema-registry', 's3'] },
+  { service: 'actions', dependencies: ['kafka', 'schema-registry', 'dynamodb'] },
+] as const;
+
+describe.each(SERVICES)('the $service service process', ({ service, dependencies }) => {
+  const started: ServiceProcess[] = [];
+  const start = async (env?: Record<string, string>) => {
+    const process = await ServiceProcess.start({ service, env });
+    started.push(process);
+    return process;
+  };
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((process) => process.dispose()));
+  });
+
+  it('is live, ready once its dependencies answer, exposes metrics, and logs JSON lines', async () => {
+    const process = await start();
+    await process.waitUntilReady();
+
+    const live = await fetch(`${process.url}/health/live`);
+    const ready = (await (await fetch(`${process.url}/health/ready`)).json()) as {
+      checks: Record<string, { ok: boolean }>;
+    };
+    const metrics = await (await fetch(`${process.url}/metrics`)).text();
+
+    expect(live.status).toBe(200);
+    expect(Object.keys(ready.checks).sort()).toEqual([...dependencies].sort());
+    expect(metrics).toContain(`rtml_process_resident_memory_bytes{service="${service}"}`);
+    expect(process.logs()).toContainEqual(
+      expect.objectContaining({ service, level: 'info', msg: `${service} started` }),
+    );
+  });
+
+  it('stops gracefully on SIGTERM: not ready, closes, exits 0', async () => {
+    const process = await start();
+    await process.waitUntilReady();
+
+    process.signal('SIGTERM');
+
+    await expect(process.exited()).resolves.toBe(0);
+    expect(process.logs().map((line) => line['msg'])).toEqual(
+      expect.arrayContaining([`${service} stopping`, `${service} stopped`]),
+    );
+  });
+
+  it('reports not ready, naming Kafka, while Kafka does not answer, but stays live', async () => {
+    const process = await start({ KAFKA_BROKERS: '127.0.0.1:1' });
+
+    const report = await eventually(
+      async () => {
+        const response = await fetch(`${process.url}/health/ready`);
+        return {
+          status: response.status,
+          body: (await response.json()) as { checks: Record<string, { ok: boolean }> },
+        };
+      },
+      { description: 'a readiness answer' },
+    );
+
+    expect(report.status).toBe(503);
+    expect(report.body.checks['kafka']?.ok).toBe(false);
+    expect((await fetch(`${process.url}/health/live`)).status).toBe(200);
+  });
+
+  it('refuses to boot on invalid configuration, listing every problem on one line', async () => {
+    const process = await start({
+      HTTP_PORT: 'eighty',
+      KAFKA_BROKERS: 'no-port',
+      LOG_LEVEL: 'loud',
+    });
+
+    await expect(process.exited()).resolves.toBe(1);
+    const line = JSON.parse(process.stderrLines.join('')) as {
+      code: string;
+      problems: Array<{ variable: string }>;
+    };
+    expect(line.code).toBe('CONFIG_INVALID');
+    expect(line.problems.map((problem) => problem.variable).sort()).toEqual([
+      'HTTP_PORT',
+      'KAFKA_BROKERS',
+      'LOG_LEVEL',
+    ]);
+  });
+});

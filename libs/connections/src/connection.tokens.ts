@@ -1,0 +1,3 @@
+/** Injection tokens for the clients the connection modules provide. */
+export const KAFKA_CLIENT = Symbol('rtml.kafka-client');
+export const REDIS_CLIENT = Symbol('rtml.redis-client');

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { AvroSerde, KafkaRecordPublisher, TopicAdmin, createKafkaClient } from '@rtml/kafka';
+import type { Logger } from '@rtml/observability';
+import { LOGGER, ReadinessRegistry } from '@rtml/service-runtime';
+import { KAFKA_CLIENT } from './connection.tokens';
+
+export interface KafkaConnectionOptions {
+  readonly clientId: string;
+  readonly brokers: readonly string[];
+  readonly schemaRegistryUrl: string;
+}
+
+@Injectable()
+class KafkaConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(TopicAdmin) private readonly admin: TopicAdmin,
+    @Inject(AvroSerde) private readonly serde: AvroSerde,
+    @Inject(KafkaRecordPublisher) private readonly publisher: KafkaRecordPublisher,
+    @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness.add('kafka', () => this.admin.probe());
+    this.readiness.add('schema-registry', () => this.serde.probe());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.disconnect();
+    await this.admin.disconnect();
+  }
+}
+
+/** The Kafka client, admin, publisher and Avro serde of a service, with their readiness probes. */
+@Module({})
+export class KafkaConnectionModule {
+  static forRoot(options: KafkaConnectionOptions): DynamicModule {
+    return {
+      module: KafkaConnectionModule,
+      global: true,
+      providers: [
+        {
+          provide: KAFKA_CLIENT,
+          inject: [LOGGER],
+          useFactory: (logger: Logger) =>
+            createKafkaClient({ brokers: options.brokers, clientId: options.clientId, logger }),
+        },
+        {
+          provide: TopicAdmin,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => new TopicAdmin(kafka),
+        },
+        {
+          provide: KafkaRecordPublisher,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => new KafkaRecordPublisher(kafka),
+        },
+        { provide: AvroSerde, useFactory: () => new AvroSerde(options.schemaRegistryUrl) },
+        KafkaConnectionLifecycle,
+      ],
+      exports: [KAFKA_CLIENT, TopicAdmin, KafkaRecordPublisher, AvroSerde],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export { AppError, toAppError } from './app.error';
+export type { AppErrorOptions } from './app.error';
+export { describeError } from './error-message';

@@ -1,0 +1,15 @@
+export { createKafkaClient } from './kafka-client';
+export type { KafkaClientOptions } from './kafka-client';
+export { KafkaRecordPublisher } from './record-publisher';
+export type { RecordPublisher } from './record-publisher';
+export { KafkaBatchConsumer } from './batch-consumer';
+export type { BatchConsumerOptions, BatchHandler } from './batch-consumer';
+export { TopicAdmin } from './topic-admin';
+export type { TopicSpec } from './topic-admin';
+export { AvroSerde } from './avro-serde';
+export type { SubjectSchema } from './avro-serde';
+export { backoffDelay, DEFAULT_BACKOFF } from './retry-policy';
+export type { BackoffOptions } from './retry-policy';
+export type { IncomingRecord, OutgoingRecord, RecordBatch } from './record.types';
+export { decodeHeaders } from './record-batch.mapper';
+export { contractTopicSpecs, provisionContracts } from './contract-topics';

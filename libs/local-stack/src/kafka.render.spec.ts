@@ -1,0 +1,62 @@
+import { newClusterId, renderKafkaLog4j2, renderKafkaProperties } from './kafka.render';
+
+const input = { logDir: '/repo/.stack/data/kafka/kraft', logFile: '/repo/.stack/logs/kafka.log' };
+
+const parse = (text: string): Map<string, string> =>
+  new Map(
+    text
+      .split('\n')
+      .filter((line) => line.includes('=') && !line.startsWith('#'))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+
+describe('renderKafkaProperties', () => {
+  const props = parse(renderKafkaProperties(input));
+
+  it('runs one combined broker and controller with a static single-voter quorum on loopback', () => {
+    expect(props.get('process.roles')).toBe('broker,controller');
+    expect(props.get('controller.quorum.voters')).toBe('1@127.0.0.1:9093');
+    expect(props.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093');
+    expect(props.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9092');
+  });
+
+  it('uses single-replica internal topics, no rebalance delay and no topic auto-creation', () => {
+    expect(props.get('offsets.topic.replication.factor')).toBe('1');
+    expect(props.get('transaction.state.log.replication.factor')).toBe('1');
+    expect(props.get('transaction.state.log.min.isr')).toBe('1');
+    expect(props.get('group.initial.rebalance.delay.ms')).toBe('0');
+    expect(props.get('auto.create.topics.enable')).toBe('false');
+    expect(props.get('num.partitions')).toBe('6');
+  });
+
+  it('keeps partitions in the given log dir', () => {
+    expect(props.get('log.dirs')).toBe(input.logDir);
+  });
+});
+
+describe('renderKafkaLog4j2', () => {
+  it('appends to the stack log file', () => {
+    expect(renderKafkaLog4j2(input)).toContain(
+      'fileName="/repo/.stack/logs/kafka.log" append="true"',
+    );
+  });
+
+  it('escapes XML special characters in the path', () => {
+    expect(renderKafkaLog4j2({ ...input, logFile: '/a&b/<x>.log' })).toContain(
+      'fileName="/a&amp;b/&lt;x&gt;.log"',
+    );
+  });
+});
+
+describe('newClusterId', () => {
+  it('encodes 16 bytes as 22 URL-safe base64 characters', () => {
+    expect(newClusterId(() => new Uint8Array(16).fill(7))).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('never starts with a dash, which a command line would read as an option', () => {
+    const draws = [new Uint8Array(16).fill(0xf8), new Uint8Array(16).fill(1)];
+    const id = newClusterId(() => draws.shift() ?? new Uint8Array(16));
+    expect(id.startsWith('-')).toBe(false);
+    expect(draws).toHaveLength(0);
+  });
+});

@@ -1,0 +1,32 @@
+import { renderRedisConf, renderS3ProxyProperties } from './server-config.render';
+
+describe('renderS3ProxyProperties', () => {
+  const text = renderS3ProxyProperties({ baseDir: '/repo/.stack/data/s3' });
+
+  it('verifies AWS v2 or v4 signatures with the stack credentials', () => {
+    expect(text).toContain('s3proxy.authorization=aws-v2-or-v4\n');
+    expect(text).toContain('s3proxy.identity=rtml\n');
+    expect(text).toContain('s3proxy.credential=rtml-secret-key\n');
+  });
+
+  it('serves path-style only, from the filesystem backend under the data folder', () => {
+    expect(text).toContain('s3proxy.virtual-host=\n');
+    expect(text).toContain('s3proxy.endpoint=http://127.0.0.1:9000\n');
+    expect(text).toContain('jclouds.provider=filesystem\n');
+    expect(text).toContain('jclouds.filesystem.basedir=/repo/.stack/data/s3\n');
+  });
+});
+
+describe('renderRedisConf', () => {
+  const lines = renderRedisConf({ dataDir: '/repo with space/.stack/data/redis' }).split('\n');
+
+  it('listens on loopback port 6380, in the foreground', () => {
+    expect(lines).toEqual(expect.arrayContaining(['bind 127.0.0.1', 'port 6380', 'daemonize no']));
+  });
+
+  it('persists with an append-only file in its own quoted data folder', () => {
+    expect(lines).toEqual(
+      expect.arrayContaining(['appendonly yes', 'dir "/repo with space/.stack/data/redis"']),
+    );
+  });
+});

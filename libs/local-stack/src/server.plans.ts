@@ -1,0 +1,133 @@
+import * as path from 'node:path';
+import { artifactDir } from './artifacts.fetch';
+import type { LaunchPlan } from './process.control';
+import type { ServerName } from './stack.config';
+import { ARTIFACT_VERSIONS, JVM_HEAP, STACK_HOST, STACK_PORTS } from './stack.config';
+import type { StackPaths } from './stack.paths';
+import { confDir, dataDir } from './stack.paths';
+
+/** Absolute paths of the programs the plans run. */
+export interface StackTools {
+  readonly java: string;
+  readonly redisServer: string;
+}
+
+/**
+ * Common JVM flags: a small heap, the small-footprint serial collector, die rather than limp on
+ * OOM. `quickStart` (C1 only) halves the CPU a JVM burns while four start at once on two cores;
+ * Kafka keeps the full JIT because tests push real traffic through it.
+ */
+export function jvmFlags(heap: string, options: { readonly quickStart: boolean }): string[] {
+  const jit = options.quickStart ? ['-XX:TieredStopAtLevel=1'] : [];
+  return [
+    '-Xms64m',
+    `-Xmx${heap}`,
+    '-XX:+UseSerialGC',
+    ...jit,
+    '-XX:+ExitOnOutOfMemoryError',
+    '-Djava.awt.headless=true',
+  ];
+}
+
+/** Kafka's log.dirs: a sub-folder, so nothing else ever lands next to the partitions. */
+export const kafkaLogDir = (paths: StackPaths): string =>
+  path.join(dataDir(paths, 'kafka'), 'kraft');
+export const kafkaPropertiesFile = (paths: StackPaths): string =>
+  path.join(confDir(paths, 'kafka'), 'server.properties');
+export const kafkaLog4jFile = (paths: StackPaths): string =>
+  path.join(confDir(paths, 'kafka'), 'log4j2.xml');
+export const kafkaClasspath = (paths: StackPaths): string =>
+  path.join(artifactDir(paths, 'kafka'), '*');
+export const s3ProxyPropertiesFile = (paths: StackPaths): string =>
+  path.join(confDir(paths, 's3'), 's3proxy.properties');
+export const redisConfFile = (paths: StackPaths): string =>
+  path.join(confDir(paths, 'redis'), 'redis.conf');
+
+function kafkaPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
+  const args = [
+    ...jvmFlags(JVM_HEAP.kafka, { quickStart: false }),
+    `-Dlog4j2.configurationFile=${kafkaLog4jFile(paths)}`,
+    '-cp',
+    kafkaClasspath(paths),
+    'kafka.Kafka',
+    kafkaPropertiesFile(paths),
+  ];
+  return { command: tools.java, args, cwd: confDir(paths, 'kafka') };
+}
+
+/**
+ * Apicurio with SQL storage on an H2 *file* database, so schema ids survive restarts exactly as
+ * Kafka's data does. No auth (OIDC tenant off), bound to loopback.
+ */
+function registryPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
+  const dir = artifactDir(paths, 'registry');
+  const db = path.join(dataDir(paths, 'registry'), 'registry');
+  const props: Record<string, string | number> = {
+    'quarkus.http.host': STACK_HOST,
+    'quarkus.http.port': STACK_PORTS.registry,
+    'quarkus.oidc.tenant-enabled': 'false',
+    'quarkus.log.console.format': '%d{yyyy-MM-dd HH:mm:ss,SSS} %p [%c{3.}] (%t) %m%n',
+    'apicurio.storage.kind': 'sql',
+    'apicurio.storage.sql.kind': 'h2',
+    'apicurio.datasource.url': `jdbc:h2:file:${db}`,
+    'apicurio.datasource.jdbc.initial-size': 2,
+    'apicurio.datasource.jdbc.min-size': 2,
+    'apicurio.datasource.jdbc.max-size': 20,
+    'apicurio.storage.snapshot.location': dataDir(paths, 'registry'),
+    'apicurio.import.work-dir': dataDir(paths, 'registry'),
+  };
+  const defines = Object.entries(props).map(([key, value]) => `-D${key}=${value}`);
+  const jar = path.join(dir, `apicurio-registry-app-${ARTIFACT_VERSIONS.registry}-runner.jar`);
+  return {
+    command: tools.java,
+    args: [...jvmFlags(JVM_HEAP.registry, { quickStart: true }), ...defines, '-jar', jar],
+    cwd: confDir(paths, 'registry'),
+  };
+}
+
+/** DynamoDB Local, one shared database file for every credential and region, no telemetry. */
+function dynamodbPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
+  const dir = artifactDir(paths, 'dynamodb');
+  const args = [
+    ...jvmFlags(JVM_HEAP.dynamodb, { quickStart: true }),
+    `-Djava.library.path=${path.join(dir, 'native')}`,
+    '-cp',
+    path.join(dir, '*'),
+    'com.amazonaws.services.dynamodbv2.local.main.ServerRunner',
+    '-port',
+    String(STACK_PORTS.dynamodb),
+    '-sharedDb',
+    '-dbPath',
+    dataDir(paths, 'dynamodb'),
+    '-disableTelemetry',
+  ];
+  return { command: tools.java, args, cwd: confDir(paths, 'dynamodb') };
+}
+
+function s3Plan(paths: StackPaths, tools: StackTools): LaunchPlan {
+  const jar = path.join(artifactDir(paths, 's3proxy'), 's3proxy.jar');
+  const args = [
+    ...jvmFlags(JVM_HEAP.s3, { quickStart: true }),
+    '-jar',
+    jar,
+    '--properties',
+    s3ProxyPropertiesFile(paths),
+  ];
+  return { command: tools.java, args, cwd: confDir(paths, 's3') };
+}
+
+function redisPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
+  return { command: tools.redisServer, args: [redisConfFile(paths)], cwd: confDir(paths, 'redis') };
+}
+
+const PLANS: Readonly<Record<ServerName, (paths: StackPaths, tools: StackTools) => LaunchPlan>> = {
+  kafka: kafkaPlan,
+  registry: registryPlan,
+  dynamodb: dynamodbPlan,
+  s3: s3Plan,
+  redis: redisPlan,
+};
+
+/** The command line that runs `server` from the stack folder (pure: nothing is touched). */
+export const launchPlan = (server: ServerName, paths: StackPaths, tools: StackTools): LaunchPlan =>
+  PLANS[server](paths, tools);

@@ -1,0 +1,102 @@
+import {
+  DEFAULT_ENDPOINTS,
+  LOCAL_STACK_CREDENTIALS,
+  LOCAL_STACK_HOST,
+  LOCAL_STACK_PORTS,
+} from '@rtml/config';
+
+/**
+ * The local stack's versions, JVM sizes and timeouts. Ports, endpoints and credentials come from
+ * @rtml/config, the one source the services' defaults use too; docker-compose.yml publishes
+ * the same ports, so clients configured from STACK_ENDPOINTS work against either way of running it.
+ */
+
+export type ServerName = 'kafka' | 'registry' | 'dynamodb' | 's3' | 'redis';
+
+/** Start order of the report lines; every server is started in parallel. */
+export const SERVER_NAMES: readonly ServerName[] = Object.freeze([
+  'kafka',
+  'registry',
+  'dynamodb',
+  's3',
+  'redis',
+]);
+
+export const STACK_HOST = LOCAL_STACK_HOST;
+
+export const STACK_PORTS = Object.freeze({ ...LOCAL_STACK_PORTS });
+
+/** Credentials S3Proxy (and MinIO in compose) accept; SigV4 requests are really verified. */
+export const S3_CREDENTIALS = Object.freeze({
+  accessKeyId: LOCAL_STACK_CREDENTIALS.accessKeyId,
+  secretAccessKey: LOCAL_STACK_CREDENTIALS.secretAccessKey,
+});
+
+/** DynamoDB Local accepts any credentials; with -sharedDb every client sees the same tables. */
+export const DYNAMODB_CREDENTIALS = Object.freeze({
+  accessKeyId: 'local',
+  secretAccessKey: 'local',
+});
+
+export const STACK_REGION = LOCAL_STACK_CREDENTIALS.region;
+
+export const STACK_ENDPOINTS = Object.freeze({
+  kafkaBrokers: Object.freeze([DEFAULT_ENDPOINTS.kafkaBrokers]),
+  schemaRegistryUrl: DEFAULT_ENDPOINTS.schemaRegistryUrl,
+  dynamodbEndpoint: DEFAULT_ENDPOINTS.dynamodbEndpoint,
+  s3Endpoint: DEFAULT_ENDPOINTS.s3Endpoint,
+  redisUrl: DEFAULT_ENDPOINTS.redisUrl,
+  region: STACK_REGION,
+});
+
+/** Every TCP port the stack listens on, with the server that owns it. */
+export const SERVER_PORTS: Readonly<Record<ServerName, readonly number[]>> = Object.freeze({
+  kafka: [STACK_PORTS.kafka, STACK_PORTS.kafkaController],
+  registry: [STACK_PORTS.registry],
+  dynamodb: [STACK_PORTS.dynamodb],
+  s3: [STACK_PORTS.s3],
+  redis: [STACK_PORTS.redis],
+});
+
+/** What a person or client points at, printed by `up`. */
+export const SERVER_URLS: Readonly<Record<ServerName, string>> = Object.freeze({
+  kafka: STACK_ENDPOINTS.kafkaBrokers.join(','),
+  registry: STACK_ENDPOINTS.schemaRegistryUrl,
+  dynamodb: STACK_ENDPOINTS.dynamodbEndpoint,
+  s3: STACK_ENDPOINTS.s3Endpoint,
+  redis: STACK_ENDPOINTS.redisUrl,
+});
+
+/**
+ * Artifact versions. The Maven pom has the same defaults; the fetch passes these with -D so this
+ * file stays the source of truth. Apicurio stays on 3.0.x: 3.1+ needs Java 21.
+ */
+export const ARTIFACT_VERSIONS = Object.freeze({
+  kafka: '4.1.1',
+  registry: '3.0.9',
+  dynamodb: '2.6.1',
+  s3proxy: '4.1.0',
+});
+
+/** Heaps stay small: the same machine runs the services and the test suites. */
+export const JVM_HEAP = Object.freeze({
+  kafka: '768m',
+  registry: '512m',
+  dynamodb: '512m',
+  s3: '256m',
+});
+
+/** How long `up` waits for a started server to answer its health check. */
+export const START_TIMEOUT_MS: Readonly<Record<ServerName, number>> = Object.freeze({
+  kafka: 90_000,
+  registry: 120_000,
+  dynamodb: 60_000,
+  s3: 60_000,
+  redis: 20_000,
+});
+
+/** One health probe's budget; `status` must answer quickly even when servers are down. */
+export const PROBE_TIMEOUT_MS = 2_500;
+
+/** `down`: SIGTERM first, SIGKILL after this (Kafka's controlled shutdown takes a few seconds). */
+export const STOP_GRACE_MS = 20_000;

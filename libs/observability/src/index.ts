@@ -1,0 +1,3 @@
+export { createLogger } from './logger';
+export type { Logger, LoggerOptions, LogLevel } from './logger';
+export { PipelineMetrics } from './pipeline.metrics';

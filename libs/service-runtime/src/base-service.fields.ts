@@ -1,0 +1,10 @@
+import { field } from '@rtml/config';
+import { z } from 'zod';
+
+/** Environment fields every service reads; spread them into the service's own schema. */
+export const baseServiceFields = (defaultPort: number) => ({
+  HTTP_PORT: field.port(defaultPort),
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: field.logLevel(),
+  SHUTDOWN_TIMEOUT_MS: field.positiveInt(25_000),
+});

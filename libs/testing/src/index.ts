@@ -1,0 +1,17 @@
+export { eventually } from './eventually';
+export type { EventuallyOptions } from './eventually';
+export { uniqueId } from './unique-id';
+export { testEndpoints, LOCAL_STACK_ENDPOINTS, TEST_ENDPOINTS_ENV } from './test-endpoints';
+export type { TestEndpoints } from './test-endpoints';
+export { CONTAINER_IMAGES } from './container-stack';
+export { useKafka } from './use-kafka';
+export type { KafkaTestContext, TopicToCreate } from './use-kafka';
+export { useRedis } from './use-redis';
+export type { RedisTestContext } from './use-redis';
+export { useDynamoDb } from './use-dynamodb';
+export type { DynamoDbTestContext } from './use-dynamodb';
+export { useS3Bucket, s3ClientFor } from './use-s3-bucket';
+export type { S3TestContext } from './use-s3-bucket';
+export { freePort } from './free-port';
+export { ServiceProcess } from './service-process';
+export type { ServiceProcessOptions } from './service-process';

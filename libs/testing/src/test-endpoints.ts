@@ -1,0 +1,38 @@
+import { DEFAULT_ENDPOINTS, LOCAL_STACK_CREDENTIALS } from '@rtml/config';
+
+/** Where integration tests find the real servers. */
+export interface TestEndpoints {
+  readonly kind: 'local-stack' | 'containers';
+  readonly kafkaBrokers: readonly string[];
+  readonly schemaRegistryUrl: string;
+  readonly redisUrl: string;
+  readonly dynamodbEndpoint: string;
+  readonly s3Endpoint: string;
+  readonly credentials: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly region: string;
+  };
+}
+
+/** Set by the Jest global setup for the test workers it spawns. */
+export const TEST_ENDPOINTS_ENV = 'RTML_TEST_ENDPOINTS';
+
+export const LOCAL_STACK_ENDPOINTS: TestEndpoints = {
+  kind: 'local-stack',
+  kafkaBrokers: [DEFAULT_ENDPOINTS.kafkaBrokers],
+  schemaRegistryUrl: DEFAULT_ENDPOINTS.schemaRegistryUrl,
+  redisUrl: DEFAULT_ENDPOINTS.redisUrl,
+  dynamodbEndpoint: DEFAULT_ENDPOINTS.dynamodbEndpoint,
+  s3Endpoint: DEFAULT_ENDPOINTS.s3Endpoint,
+  credentials: LOCAL_STACK_CREDENTIALS,
+};
+
+/**
+ * The endpoints of this test run: those the global setup provisioned, else the local stack's
+ * (a single file run without the setup still finds a stack started with `npm run infra:up`).
+ */
+export function testEndpoints(env: NodeJS.ProcessEnv = process.env): TestEndpoints {
+  const raw = env[TEST_ENDPOINTS_ENV];
+  return raw ? (JSON.parse(raw) as TestEndpoints) : LOCAL_STACK_ENDPOINTS;
+}

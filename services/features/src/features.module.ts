@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { KafkaConnectionModule, RedisConnectionModule } from '@rtml/connections';
+import type { FeaturesConfig } from './features.config';
+
+/** Root module of the features service: it keeps rolling event-time features per entity in Redis and emits enriched events. */
+@Module({})
+export class FeaturesModule {
+  static forRoot(runtime: DynamicModule, config: Readonly<FeaturesConfig>): DynamicModule {
+    return {
+      module: FeaturesModule,
+      imports: [
+        runtime,
+        KafkaConnectionModule.forRoot({
+          clientId: `rtml-features`,
+          brokers: config.KAFKA_BROKERS,
+          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
+        }),
+        RedisConnectionModule.forRoot({ url: config.REDIS_URL }),
+      ],
+    };
+  }
+}

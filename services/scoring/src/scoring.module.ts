@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { AwsConnectionModule, KafkaConnectionModule } from '@rtml/connections';
+import type { ScoringConfig } from './scoring.config';
+
+/** Root module of the scoring service: it scores enriched events with the champion ONNX model from the S3 model registry. */
+@Module({})
+export class ScoringModule {
+  static forRoot(runtime: DynamicModule, config: Readonly<ScoringConfig>): DynamicModule {
+    return {
+      module: ScoringModule,
+      imports: [
+        runtime,
+        KafkaConnectionModule.forRoot({
+          clientId: `rtml-scoring`,
+          brokers: config.KAFKA_BROKERS,
+          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
+        }),
+        AwsConnectionModule.forRoot({ ...config, s3Endpoint: config.S3_ENDPOINT }),
+      ],
+    };
+  }
+}
