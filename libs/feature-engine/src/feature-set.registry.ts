@@ -1,0 +1,13 @@
+import type { FeatureSet } from './feature-set.model';
+import { HANDBOOK_15 } from './handbook-15.feature-set';
+
+/** Feature sets shipped with the code, by name. The default is the handbook's 15 inputs. */
+export const BUILTIN_FEATURE_SETS: Readonly<Record<string, FeatureSet>> = Object.freeze({
+  [HANDBOOK_15.name]: HANDBOOK_15,
+});
+
+export const DEFAULT_FEATURE_SET_NAME = HANDBOOK_15.name;
+
+export function findBuiltinFeatureSet(name: string): FeatureSet | undefined {
+  return Object.hasOwn(BUILTIN_FEATURE_SETS, name) ? BUILTIN_FEATURE_SETS[name] : undefined;
+}
