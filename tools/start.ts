@@ -22,6 +22,9 @@ const SERVICES = [
   { name: 'actions', port: 3004 },
 ] as const;
 
+/** KafkaJS 2.2.4 arms a negative timer on Node 24 (tulios/kafkajs#1751): harmless, and noisy. */
+const NODE_FLAGS = ['--disable-warning=TimeoutNegativeWarning'];
+
 interface Running {
   readonly name: string;
   readonly url: string;
@@ -94,11 +97,15 @@ function launch(name: string, port: number): Running {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [join(ROOT, 'services', name, 'dist', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, HTTP_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, join(ROOT, 'services', name, 'dist', 'main.js')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, HTTP_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   child.once('exit', (code, signal) => {

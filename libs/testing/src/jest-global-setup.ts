@@ -1,4 +1,4 @@
-import { ensureStackUp } from '@rtml/local-stack';
+import { ensureStackUp, isStackUp, stackStatus } from '@rtml/local-stack';
 import { isDockerReachable, startContainerStack } from './container-stack';
 import { LOCAL_STACK_ENDPOINTS, TEST_ENDPOINTS_ENV } from './test-endpoints';
 
@@ -18,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
     process.env['RTML_TEST_STACK'] = 'containers'; // suites about the local stack itself skip
     return;
   }
-  await ensureStackUp();
+  // Servers already answering on the stack's ports are used as they are (whoever started them).
+  if (!isStackUp(await stackStatus())) await ensureStackUp();
   process.env[TEST_ENDPOINTS_ENV] = JSON.stringify(LOCAL_STACK_ENDPOINTS);
 }
