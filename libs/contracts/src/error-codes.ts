@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { retriable: false, httpStatus: 401 },
   /** The requested resource does not exist. */
   NOT_FOUND: { retriable: false, httpStatus: 404 },
+  /** The request conflicts with existing state (e.g. publishing a model version that exists). */
+  CONFLICT: { retriable: false, httpStatus: 409 },
   /** A model artifact failed verification (checksum, inputs, smoke score). */
   MODEL_INVALID: { retriable: false, httpStatus: 422 },
   /** Configuration failed validation at boot. */

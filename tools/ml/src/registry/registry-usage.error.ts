@@ -1,0 +1,16 @@
+export const REGISTRY_USAGE = [
+  'usage: model publish --name N --dir <dir with model.onnx + manifest.json> [--version V]',
+  '       model promote --name N --version V [--alias champion|challenger]',
+  '       model clear --name N --alias challenger   (alias: demote)',
+  '       model list --name N',
+  '       model show --name N [--version V | --alias champion|challenger]',
+  'every command takes [--bucket B] (default: $MODEL_BUCKET, else rtml-models)',
+].join('\n');
+
+/** A command line that cannot be run: the message says what is wrong (usage: `--help`). */
+export class RegistryUsageError extends Error {
+  constructor(problem: string) {
+    super(`${problem} (see --help)`);
+    this.name = 'RegistryUsageError';
+  }
+}
