@@ -1,0 +1,37 @@
+/**
+ * Model lifecycle commands (the lead wires `npm run model -- <command> ...`):
+ *   node --conditions=@rtml/source --import tsx tools/ml/src/model/model.cli.ts evaluate \
+ *     --protocol handbook-baseline --data ../shared/data/handbook-transactions.csv.gz
+ *   ... model.cli.ts train --data <csv.gz> --from 2018-07-25 --to 2018-07-31 --output <dir>
+ *   ... model.cli.ts publish | promote | demote | list | show ...   (the S3 model registry)
+ * Progress goes to stdout; `evaluate` ends with one JSON line. Exit 1 on failure, 2 on a bad
+ * command line.
+ */
+import { describeError } from '@rtml/errors';
+import { isRegistryCommand, runRegistryCli } from '../registry/registry.cli';
+import { runEvaluate } from './evaluate.command';
+import { MODEL_USAGE, UsageError, parseModelArgs } from './model-args.parser';
+import { runTrain } from './train.command';
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+async function main(argv: readonly string[]): Promise<void> {
+  if (isRegistryCommand(argv[0])) {
+    process.exitCode = await runRegistryCli(argv);
+    return;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(MODEL_USAGE);
+    return;
+  }
+  const args = parseModelArgs(argv);
+  const out = (line: string) => console.log(line);
+  if (args.command === 'evaluate') await runEvaluate(args, out);
+  else await runTrain(args, out);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`model: ${describeError(error)}`);
+  process.exitCode = error instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
+});

@@ -1,0 +1,172 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { alertOutcome, bestF1Threshold } from '@rtml/model-training';
+import type { AlertOutcome, FeatureMatrix } from '@rtml/model-training';
+import type { FeatureSet } from '@rtml/feature-engine';
+import { evaluateFold } from '../evaluate/fold.evaluator';
+import type { FoldResult } from '../evaluate/fold.evaluator';
+import { loadLabelledRows } from '../evaluate/labelled-rows.loader';
+import { selectMatrix } from '../evaluate/labelled-rows.selection';
+import { formatUtcDay, parseUtcDay } from '../evaluate/utc-day.calendar';
+import type { Output } from './evaluate.command';
+import { resolveFeatureSet } from './feature-set.catalog';
+import { fileSha256, sha256Hex } from './sha256.digest';
+import { buildManifest } from './manifest.builder';
+import type { TrainArgs } from './model-args.parser';
+import { UsageError } from './model-args.parser';
+import { maxAbsDifference, scoreWithOnnx } from './onnx.scorer';
+import { TUNED_PARAMS } from './tuned-params.catalog';
+
+const LABEL_DELAY_DAYS = 7;
+const HELD_OUT_DAYS = 7;
+/** ONNX scores must equal the trainer's to this tolerance, or nothing is written. */
+const PARITY_TOLERANCE = 1e-5;
+
+/**
+ * `model train`: fits on [from, to], measures on the held-out week after the label delay (the
+ * handbook's placement), picks the alert threshold there, verifies the ONNX export against the
+ * trainer with ONNX Runtime, then writes `model.onnx` and `manifest.json` into the output folder.
+ */
+export async function runTrain(args: TrainArgs, out: Output): Promise<void> {
+  const featureSet = await resolveFeatureSet(args.features);
+  const fold = await fitAndHoldOut(args, featureSet);
+  out(
+    `trained ${args.model} on ${fold.trainRows} rows (${fold.trainFrauds} frauds) in ${fold.trainSeconds.toFixed(2)} s`,
+  );
+  out(
+    `held out ${fold.testFrom}…${fold.testTo}: ${fold.testRows} rows, ${fold.testFrauds} frauds; ` +
+      `AUC ${fold.auc.toFixed(4)} AP ${fold.ap.toFixed(4)} CP@100 ${fold.cp100.toFixed(4)}`,
+  );
+  const alert = chooseThreshold(fold.heldOut.labels, fold.scores);
+  const onnx = fold.model.toOnnx({
+    featureNames: featureSet.features.map((feature) => feature.name),
+    featureSet,
+    metadata: {
+      'rtml.training.from': args.from,
+      'rtml.training.to': args.to,
+      'rtml.threshold': String(alert.threshold),
+    },
+  });
+  const parity = await checkParity(onnx, fold.heldOut, fold.scores);
+  out(
+    `ONNX parity on ${fold.heldOut.rows} held-out rows: max |onnx − trainer| = ${parity.toExponential(2)}`,
+  );
+  const manifest = await manifestFor(args, featureSet, fold, alert, onnx);
+  await writeArtifacts(args.output, onnx, `${JSON.stringify(manifest, null, 2)}\n`);
+  out(
+    `threshold ${alert.threshold} (F1 ${alert.f1?.toFixed(3)}); wrote model.onnx and manifest.json to ${args.output}`,
+  );
+}
+
+type HeldOutFold = FoldResult & {
+  readonly heldOut: FeatureMatrix & { readonly labels: Uint8Array };
+};
+
+/** Trains on [from, to] and scores the held-out week after the label delay. */
+async function fitAndHoldOut(args: TrainArgs, featureSet: FeatureSet): Promise<HeldOutFold> {
+  const fromDay = parseDay(args.from, '--from');
+  const toDay = parseDay(args.to, '--to');
+  if (toDay < fromDay) throw new UsageError(`--to ${args.to} is before --from ${args.from}`);
+  const periods = {
+    trainDays: toDay - fromDay + 1,
+    delayDays: LABEL_DELAY_DAYS,
+    testDays: HELD_OUT_DAYS,
+  };
+  const heldOutFrom = toDay + 1 + LABEL_DELAY_DAYS;
+  const heldOutTo = heldOutFrom + HELD_OUT_DAYS - 1;
+  const rows = await loadLabelledRows(args.data, featureSet, { fromDay, toDay: heldOutTo });
+  const params = { ...TUNED_PARAMS[args.model], ...args.params };
+  const fold = evaluateFold(rows, {
+    trainFromDay: fromDay,
+    periods,
+    modelType: args.model,
+    params,
+  });
+  if (fold.trainRows === 0)
+    throw new Error(`no transactions from ${args.from} to ${args.to} in ${args.data}`);
+  if (fold.testRows === 0) {
+    throw new Error(
+      `no held-out transactions from ${formatUtcDay(heldOutFrom)} to ${formatUtcDay(heldOutTo)}: ` +
+        `--to must be at least ${LABEL_DELAY_DAYS + HELD_OUT_DAYS} days before the end of the data`,
+    );
+  }
+  return { ...fold, heldOut: selectMatrix(rows, fold.testIndices) };
+}
+
+/**
+ * The best-F1 threshold, as a float32 and measured on float32 scores: the scorer compares ONNX
+ * Runtime's float32 output with it, and rounding both the same way keeps every held-out row on
+ * the side of the threshold it was measured on.
+ */
+function chooseThreshold(labels: Uint8Array, scores: Float64Array): AlertOutcome {
+  const best = bestF1Threshold(labels, scores);
+  if (best === undefined)
+    throw new Error('the held-out period has no fraud: cannot choose a threshold');
+  return alertOutcome(labels, Float32Array.from(scores), Math.fround(best.threshold));
+}
+
+/** Scores with ONNX Runtime; refuses an export that disagrees with the trainer. */
+async function checkParity(
+  onnx: Uint8Array,
+  matrix: FeatureMatrix,
+  expected: Float64Array,
+): Promise<number> {
+  const parity = maxAbsDifference(await scoreWithOnnx(onnx, matrix), expected);
+  if (!(parity.value <= PARITY_TOLERANCE)) {
+    throw new Error(
+      `ONNX scores differ from the trainer's by ${parity.value} on held-out row ${parity.index}`,
+    );
+  }
+  return parity.value;
+}
+
+async function manifestFor(
+  args: TrainArgs,
+  featureSet: FeatureSet,
+  fold: FoldResult,
+  alert: AlertOutcome,
+  onnx: Uint8Array,
+) {
+  return buildManifest({
+    modelType: args.model,
+    featureSet,
+    hyperParameters: fold.model.hyperParameters,
+    training: {
+      from: args.from,
+      to: args.to,
+      rows: fold.trainRows,
+      frauds: fold.trainFrauds,
+      source: basename(args.data),
+      sourceSha256: await fileSha256(args.data),
+    },
+    heldOut: {
+      from: fold.testFrom,
+      to: fold.testTo,
+      rows: fold.testRows,
+      frauds: fold.testFrauds,
+      auc: fold.auc,
+      ap: fold.ap,
+      cp100: fold.cp100,
+    },
+    alert,
+    modelSha256: sha256Hex(onnx),
+    createdAt: new Date(),
+  });
+}
+
+function parseDay(date: string, option: string): number {
+  try {
+    return parseUtcDay(date);
+  } catch {
+    throw new UsageError(`${option} must be a date YYYY-MM-DD, got "${date}"`);
+  }
+}
+
+/** Each file appears complete or not at all; the manifest last, as it vouches for the model. */
+async function writeArtifacts(dir: string, onnx: Uint8Array, manifest: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'model.onnx.partial'), onnx);
+  await rename(join(dir, 'model.onnx.partial'), join(dir, 'model.onnx'));
+  await writeFile(join(dir, 'manifest.json.partial'), manifest);
+  await rename(join(dir, 'manifest.json.partial'), join(dir, 'manifest.json'));
+}
