@@ -1,9 +1,14 @@
 import type { FeatureSet } from './feature-set.model';
+import { HANDBOOK_15_MAX } from './handbook-15-max.feature-set';
 import { HANDBOOK_15 } from './handbook-15.feature-set';
 
-/** Feature sets shipped with the code, by name. The default is the handbook's 15 inputs. */
+/**
+ * Feature sets shipped with the code, by name. The default is the handbook's 15 inputs;
+ * handbook-15-max adds the card's maximum amount over 1, 7 and 30 days.
+ */
 export const BUILTIN_FEATURE_SETS: Readonly<Record<string, FeatureSet>> = Object.freeze({
   [HANDBOOK_15.name]: HANDBOOK_15,
+  [HANDBOOK_15_MAX.name]: HANDBOOK_15_MAX,
 });
 
 export const DEFAULT_FEATURE_SET_NAME = HANDBOOK_15.name;

@@ -15,6 +15,7 @@ export type {
 export { parseFeatureSet, validateFeatureSet } from './feature-set.parser';
 export type { FeatureSetValidation } from './feature-set.parser';
 export { HANDBOOK_15 } from './handbook-15.feature-set';
+export { HANDBOOK_15_MAX } from './handbook-15-max.feature-set';
 export {
   BUILTIN_FEATURE_SETS,
   DEFAULT_FEATURE_SET_NAME,

@@ -15,7 +15,7 @@ describe('loadFeatureSet', () => {
 
   it('lists the built-in sets when the name is unknown', async () => {
     await expect(loadFeatureSet('handbook-16')).rejects.toThrow(
-      'unknown feature set "handbook-16" (built-in: handbook-15; or a .json file)',
+      'unknown feature set "handbook-16" (built-in: handbook-15, handbook-15-max; or a .json file)',
     );
   });
 
