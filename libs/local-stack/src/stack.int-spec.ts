@@ -22,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { dynamodbClientConfig, s3ClientConfig } from './client.configs';
+import { pollUntil } from './deadline.helpers';
 import { STACK_ENDPOINTS } from './stack.config';
 import { isStackUp, stackStatus } from './stack.status';
 import { ensureStackUp } from './stack.up';
@@ -55,7 +56,17 @@ beforeAll(async () => {
     const consumer = kafka.consumer({ groupId: `${topic}-group` });
     await Promise.all([admin.connect(), producer.connect(), consumer.connect()]);
     try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+      // KafkaJS's own waitForLeaders fails on KRaft's brief "unknown topic" window: poll instead.
+      await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: false });
+      const led = await pollUntil(
+        () =>
+          admin
+            .fetchTopicMetadata({ topics: [topic] })
+            .then((m) => m.topics.every((t) => t.partitions.every((p) => p.leader >= 0)))
+            .catch(() => false),
+        { timeoutMs: 30_000, intervalMs: 100 },
+      );
+      expect(led).toBe(true);
       await producer.send({
         topic,
         messages: [
