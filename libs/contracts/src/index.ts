@@ -7,3 +7,4 @@ export * from './generated/contract.types';
 export * from './headers';
 export type * from './topic.types';
 export * from './topics.catalog';
+export * from './model-manifest.types';

@@ -1,78 +1,11 @@
-/**
- * The manifest stored beside every published model (`models/{name}/{version}/manifest.json`).
- *
- * Field names mirror the trainer's manifest (`libs/model-training/src/model-manifest.model.ts`)
- * one for one; the registry adds only `name` and `version`, stamped at publish time because the
- * trainer cannot know them. Platform code must not import a domain library, so the shape is
- * declared here too: change both together. Field names are API: renaming one breaks every
- * published model.
- */
-export const MODEL_MANIFEST_SCHEMA_VERSION = 1;
-
-export const MODEL_TYPES = ['gbdt', 'logreg'] as const;
-export type ModelType = (typeof MODEL_TYPES)[number];
-
-/** An ONNX tensor: float32, shape [batch, width]; `null` is the dynamic batch dimension. */
-export interface ManifestTensor {
-  readonly name: string;
-  readonly elementType: 'float32';
-  readonly shape: readonly [null, number];
-}
-
-/** Inclusive UTC calendar days, `YYYY-MM-DD`. */
-export interface DateRange {
-  readonly from: string;
-  readonly to: string;
-}
-
-/** Quality on a period the model was not trained on. null where a metric is undefined. */
-export interface ManifestMetrics {
-  readonly period: DateRange;
-  readonly rows: number;
-  readonly frauds: number;
-  readonly auc: number | null;
-  readonly averagePrecision: number | null;
-  readonly cardPrecisionAt100: number | null;
-  /** Alerting on score ≥ threshold over that period. */
-  readonly atThreshold: {
-    readonly precision: number | null;
-    readonly recall: number | null;
-    readonly f1: number | null;
-    /** Fraction of transactions alerted. */
-    readonly alertRate: number;
-  };
-}
-
-/** What the trainer writes into its output directory (no registry identity yet). */
-export interface TrainedModelManifest {
-  readonly schemaVersion: typeof MODEL_MANIFEST_SCHEMA_VERSION;
-  readonly modelType: ModelType;
-  readonly featureSet: { readonly name: string; readonly version: number };
-  /** The model's input columns, in input order: the scorer builds vectors in exactly this order. */
-  readonly featureNames: readonly string[];
-  readonly input: ManifestTensor;
-  readonly output: ManifestTensor;
-  /** Alert when score ≥ value; `rule` says how the value was chosen. */
-  readonly threshold: { readonly value: number; readonly rule: string };
-  readonly metrics: ManifestMetrics;
-  readonly hyperParameters: Readonly<Record<string, number>>;
-  readonly trainingData: DateRange & {
-    readonly rows: number;
-    readonly frauds: number;
-    /** The data file's name and the sha256 of its bytes, to reproduce the training. */
-    readonly source: string;
-    readonly sourceSha256: string;
-  };
-  /** sha256 (hex) of model.onnx: verify before serving. */
-  readonly modelSha256: string;
-  /** ISO-8601 UTC timestamp. */
-  readonly createdAt: string;
-}
-
-/** A published model's manifest: the trained manifest plus the registry identity. */
-export interface ModelManifest extends TrainedModelManifest {
-  /** The model name, as in `models/{name}/`. */
-  readonly name: string;
-  /** The immutable version, as in `models/{name}/{version}/` (a string, like `ModelRef.version`). */
-  readonly version: string;
-}
+// The manifest is a contract shared with the trainer and the scoring service: declared once in
+// @rtml/contracts. The registry's ModelManifest is the published one (with name and version).
+export { MODEL_MANIFEST_SCHEMA_VERSION, MODEL_TYPES } from '@rtml/contracts';
+export type {
+  DateRange,
+  ManifestMetrics,
+  ManifestTensor,
+  ModelType,
+  TrainedModelManifest,
+  PublishedModelManifest as ModelManifest,
+} from '@rtml/contracts';

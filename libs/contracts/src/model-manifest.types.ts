@@ -1,0 +1,75 @@
+/**
+ * The manifest that travels with every model (`manifest.json` beside `model.onnx`): the trainer
+ * writes it, the model registry stores and verifies it, the scoring service reads it. It is a
+ * contract between them, so it is declared once, here. Field names are API: renaming one breaks
+ * every published model.
+ */
+export const MODEL_MANIFEST_SCHEMA_VERSION = 1;
+
+export const MODEL_TYPES = ['gbdt', 'logreg'] as const;
+export type ModelType = (typeof MODEL_TYPES)[number];
+
+/** An ONNX tensor: float32, shape [batch, width]; `null` is the dynamic batch dimension. */
+export interface ManifestTensor {
+  readonly name: string;
+  readonly elementType: 'float32';
+  readonly shape: readonly [null, number];
+}
+
+/** Inclusive UTC calendar days, `YYYY-MM-DD`. */
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Quality on a period the model was not trained on. null where a metric is undefined. */
+export interface ManifestMetrics {
+  readonly period: DateRange;
+  readonly rows: number;
+  readonly frauds: number;
+  readonly auc: number | null;
+  readonly averagePrecision: number | null;
+  readonly cardPrecisionAt100: number | null;
+  /** Alerting on score ≥ threshold over that period. */
+  readonly atThreshold: {
+    readonly precision: number | null;
+    readonly recall: number | null;
+    readonly f1: number | null;
+    /** Fraction of transactions alerted. */
+    readonly alertRate: number;
+  };
+}
+
+/** What the trainer writes beside model.onnx (no registry identity yet). */
+export interface TrainedModelManifest {
+  readonly schemaVersion: typeof MODEL_MANIFEST_SCHEMA_VERSION;
+  readonly modelType: ModelType;
+  readonly featureSet: { readonly name: string; readonly version: number };
+  /** The model's input columns, in input order: the scorer builds vectors in exactly this order. */
+  readonly featureNames: readonly string[];
+  readonly input: ManifestTensor;
+  readonly output: ManifestTensor;
+  /** Alert when score ≥ value; `rule` says how the value was chosen. */
+  readonly threshold: { readonly value: number; readonly rule: string };
+  readonly metrics: ManifestMetrics;
+  readonly hyperParameters: Readonly<Record<string, number>>;
+  readonly trainingData: DateRange & {
+    readonly rows: number;
+    readonly frauds: number;
+    /** The data file's name and the sha256 of its bytes, to reproduce the training. */
+    readonly source: string;
+    readonly sourceSha256: string;
+  };
+  /** sha256 (hex) of model.onnx: verify before serving. */
+  readonly modelSha256: string;
+  /** ISO-8601 UTC timestamp. */
+  readonly createdAt: string;
+}
+
+/** A published model's manifest: the trained manifest plus the registry identity. */
+export interface PublishedModelManifest extends TrainedModelManifest {
+  /** The model name, as in `models/{name}/`. */
+  readonly name: string;
+  /** The immutable version, as in `models/{name}/{version}/` (a string, like `ModelRef.version`). */
+  readonly version: string;
+}
