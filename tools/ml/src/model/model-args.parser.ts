@@ -11,6 +11,7 @@ export const MODEL_USAGE = [
   '         [--scores-out <csv>]',
   '       model train --data <csv|csv.gz> --from YYYY-MM-DD --to YYYY-MM-DD --output <dir>',
   '         [--features <name|file.json>] [--model gbdt|logreg] [--params <json>] [--seed <n>]',
+  '       model publish|promote|demote|list|show ...   (the S3 model registry; `model list --help`)',
 ].join('\n');
 
 /** A command line that cannot be run: the message says what is wrong, then the usage. */
