@@ -1,5 +1,5 @@
 import { AppError, toAppError } from './app.error';
-import { describeError } from './error-message';
+import { describeError, describeErrorOnOneLine } from './error-message';
 
 describe('AppError', () => {
   it('takes the retry verdict and HTTP status from its code', () => {
@@ -35,5 +35,14 @@ describe('describeError', () => {
   it('joins an error with its chain of causes', () => {
     const error = new Error('publish failed', { cause: new Error('broker down') });
     expect(describeError(error)).toBe('publish failed: broker down');
+  });
+});
+
+describe('describeErrorOnOneLine', () => {
+  it('folds a multi-line message and its causes onto one line', () => {
+    const error = new Error('bad --days\nusage: simulate --days N', {
+      cause: new Error('not a number'),
+    });
+    expect(describeErrorOnOneLine(error)).toBe('bad --days usage: simulate --days N: not a number');
   });
 });

@@ -8,3 +8,8 @@ export function describeError(error: unknown): string {
   }
   return parts.filter((part) => part.length > 0).join(': ');
 }
+
+/** `describeError` folded onto a single line (multi-line messages such as usage texts included). */
+export function describeErrorOnOneLine(error: unknown): string {
+  return describeError(error).replace(/\s*\n\s*/g, ' ');
+}

@@ -1,3 +1,3 @@
 export { AppError, toAppError } from './app.error';
 export type { AppErrorOptions } from './app.error';
-export { describeError } from './error-message';
+export { describeError, describeErrorOnOneLine } from './error-message';

@@ -4,6 +4,7 @@
  *     --input <csv|csv.gz> --output <csv> [--feature-set handbook-15]
  * Progress goes to stderr; on bad input it prints one line and exits 1 (2 for a bad command line).
  */
+import { describeErrorOnOneLine } from '@rtml/errors';
 import { parseBackfillArgs, UsageError } from './backfill-args.parser';
 import { runBackfill } from './backfill.runner';
 import { loadFeatureSet } from './feature-set.loader';
@@ -27,17 +28,7 @@ async function main(argv: readonly string[]): Promise<void> {
   );
 }
 
-/** The error and its causes on one line: a CLI failure must be readable in a CI log. */
-function oneLine(error: unknown): string {
-  const parts: string[] = [];
-  for (let current = error; current !== undefined;) {
-    parts.push(current instanceof Error ? current.message : String(current));
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return parts.join(': ').replace(/\s*\n\s*/g, ' ');
-}
-
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`backfill: ${oneLine(error)}`);
+  console.error(`backfill: ${describeErrorOnOneLine(error)}`);
   process.exitCode = error instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
 });

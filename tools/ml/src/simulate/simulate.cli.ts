@@ -6,6 +6,7 @@
  * Prints a one-line JSON summary to stderr. A bad command line prints one line and exits 2;
  * any other failure exits 1 and leaves no output file.
  */
+import { describeErrorOnOneLine } from '@rtml/errors';
 import { parseSimulateArgs } from './simulate-args.parser';
 import { SimulateUsageError } from './simulate-usage.error';
 import { writeSimulationFile } from './simulation-file.writer';
@@ -31,17 +32,7 @@ async function main(argv: readonly string[]): Promise<void> {
   console.error(JSON.stringify(summary));
 }
 
-/** The error and its causes on one line: a CLI failure must be readable in a CI log. */
-function oneLine(error: unknown): string {
-  const parts: string[] = [];
-  for (let current = error; current !== undefined;) {
-    parts.push(current instanceof Error ? current.message : String(current));
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return parts.join(': ').replace(/\s*\n\s*/g, ' ');
-}
-
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`simulate: ${oneLine(error)}`);
+  console.error(`simulate: ${describeErrorOnOneLine(error)}`);
   process.exitCode = error instanceof SimulateUsageError ? EXIT_USAGE : EXIT_FAILED;
 });
