@@ -7,3 +7,5 @@ export type { KafkaConnectionOptions } from './kafka-connection.module';
 export { RedisConnectionModule } from './redis-connection.module';
 export { AwsConnectionModule } from './aws-connection.module';
 export type { AwsConnectionOptions } from './aws-connection.module';
+export { batchConsumerProviders } from './batch-consumer.host';
+export type { BatchConsumerHostOptions, ConsumerBinding } from './batch-consumer.host';

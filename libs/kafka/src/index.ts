@@ -13,3 +13,5 @@ export type { BackoffOptions } from './retry-policy';
 export type { IncomingRecord, OutgoingRecord, RecordBatch } from './record.types';
 export { decodeHeaders } from './record-batch.mapper';
 export { contractTopicSpecs, provisionContracts } from './contract-topics';
+export { DeadLetterWriter, fieldErrorsOf } from './dead-letter.writer';
+export type { DeadLetterWriterOptions } from './dead-letter.writer';

@@ -64,6 +64,57 @@ export class PipelineMetrics {
     registers: [this.registry],
   });
 
+  readonly duplicates = new Counter({
+    name: 'rtml_duplicates_total',
+    help: 'Events recognised as duplicates (same event id seen before) and not processed again, by stage',
+    labelNames: ['stage'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pipelineLatency = new Histogram({
+    name: 'rtml_pipeline_latency_seconds',
+    help: 'Wall time from ingest accepting an event to this service producing its output, by stage',
+    labelNames: ['stage'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly modelInfo = new Gauge({
+    name: 'rtml_model_info',
+    help: 'The model version serving, 1 per (role, model, version); role is champion or challenger',
+    labelNames: ['role', 'model', 'version'] as const,
+    registers: [this.registry],
+  });
+
+  readonly modelLoads = new Counter({
+    name: 'rtml_model_loads_total',
+    help: 'Model load attempts by role and outcome (loaded or refused)',
+    labelNames: ['role', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly scores = new Histogram({
+    name: 'rtml_score',
+    help: 'Distribution of scores, by role (champion or challenger)',
+    labelNames: ['role'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99],
+    registers: [this.registry],
+  });
+
+  readonly alerts = new Counter({
+    name: 'rtml_alerts_total',
+    help: 'Alerts by outcome (fired, suppressed by the cooldown)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly webhookDeliveries = new Counter({
+    name: 'rtml_webhook_deliveries_total',
+    help: 'Webhook delivery attempts by outcome (delivered, retried, dead-lettered)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry, prefix: 'rtml_' });
