@@ -55,3 +55,7 @@ export { expiryCutoff, isExpired, pruneEntries } from './window-entry.pruning';
 export { nightUtc, weekendUtc } from './calendar.features';
 export { FeatureEngineError } from './feature-engine.error';
 export type { FeatureEngineErrorCode } from './feature-engine.error';
+export { OfflineFeatureEngine } from './offline-feature.engine';
+export type { KnownLabel } from './offline-feature.engine';
+export { LabelSchedule } from './label.schedule';
+export { EntityBuffersState } from './entity-buffers.state';

@@ -1,7 +1,7 @@
 import { SECONDS_PER_DAY } from '@rtml/feature-engine';
 import type { FeatureEvent } from '@rtml/feature-engine';
 import type { ReferenceTransaction } from '../csv/reference-transaction.model';
-import type { KnownLabel } from './offline-feature.engine';
+import type { KnownLabel } from '@rtml/feature-engine';
 
 /** The reference replay's label delay: a transaction's label is known 7 days after it. */
 export const REFERENCE_LABEL_DELAY_DAYS = 7;

@@ -1,6 +1,6 @@
 import type { FeatureSet } from '@rtml/feature-engine';
 import type { ReferenceTransaction } from '../csv/reference-transaction.model';
-import { OfflineFeatureEngine } from './offline-feature.engine';
+import { OfflineFeatureEngine } from '@rtml/feature-engine';
 import { REFERENCE_LABEL_DELAY_DAYS, toFeatureEvent, toKnownLabel } from './reference-event.mapper';
 import { inTransactionIdOrder } from './transaction-id.order';
 

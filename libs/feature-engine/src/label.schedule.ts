@@ -1,4 +1,4 @@
-import type { WindowEntryBuffer } from '@rtml/feature-engine';
+import type { WindowEntryBuffer } from './window-entry.buffer';
 
 /**
  * Labels waiting for the time they become known, released in event-time order. Each pending

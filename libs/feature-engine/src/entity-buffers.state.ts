@@ -1,5 +1,5 @@
-import { WindowEntryBuffer } from '@rtml/feature-engine';
-import type { EntityStateRequirement } from '@rtml/feature-engine';
+import type { EntityStateRequirement } from './entity-state.requirements';
+import { WindowEntryBuffer } from './window-entry.buffer';
 
 /**
  * One entity's window state in memory: a buffer per key value. Buffers are expired when read,

@@ -1,11 +1,10 @@
-import { compileFeaturePlan, computeFeatureVector } from '@rtml/feature-engine';
-import type {
-  FeatureEvent,
-  FeaturePlan,
-  FeatureSet,
-  WindowEntry,
-  WindowEntryBuffer,
-} from '@rtml/feature-engine';
+import type { FeatureEvent } from './feature-event.model';
+import { compileFeaturePlan } from './feature-plan.compiler';
+import type { FeaturePlan } from './feature-plan.compiler';
+import type { FeatureSet } from './feature-set.model';
+import { computeFeatureVector } from './feature-vector.calculator';
+import type { WindowEntryBuffer } from './window-entry.buffer';
+import type { WindowEntry } from './window-entry.model';
 import { EntityBuffersState } from './entity-buffers.state';
 import { LabelSchedule } from './label.schedule';
 

@@ -1,0 +1,157 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Kafka } from 'kafkajs';
+import { awsClientConfig } from '@rtml/connections';
+import { DEFAULT_ENDPOINTS } from '@rtml/config';
+import { HEADERS, topicName } from '@rtml/contracts';
+import type { Alert, DeadLetter, Prediction } from '@rtml/contracts';
+import type { ReferenceTransaction } from '../../csv/reference-transaction.model';
+import { RawEventFeed } from '../feed/raw-event.feed';
+import type { RawEventJson } from '../feed/raw-event.feed';
+import { PacedSender } from '../feed/raw-event.sender';
+import type { RawEventSink } from '../feed/raw-event.sender';
+import { summarizeLatency } from './latency.summary';
+import type { LatencySummary } from './latency.summary';
+import { StoredItemsPoller } from './stored-items.poller';
+import { TopicWatcher } from './topic.watcher';
+
+export interface PipelineRunOptions {
+  readonly kafka: Kafka;
+  readonly rows: AsyncIterable<readonly ReferenceTransaction[]>;
+  readonly sink: RawEventSink;
+  /** Events per second offered (0: as fast as the sink takes them). */
+  readonly rate: number;
+  readonly idPrefix: string;
+  readonly labelDelayDays: number;
+  /** Give up when no new outcome arrives for this long after the last send. */
+  readonly stallTimeoutMs: number;
+  readonly log: (line: string) => void;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The one JSON line demo and replay end with. */
+export interface PipelineRunReport {
+  readonly sent: number;
+  readonly accepted: number;
+  readonly dlq: number;
+  readonly predictions: number;
+  readonly stored: number;
+  readonly alerts: number;
+  readonly e2e_ms: LatencySummary;
+  readonly events_per_s: number;
+}
+
+/**
+ * Streams reference rows (transactions and their delayed fraud labels) into the live pipeline
+ * and waits until every transaction has its prediction and its stored item (or was
+ * dead-lettered), counting what each topic saw. The DynamoDB check is the last word: a
+ * prediction message alone does not prove the outcome is durable.
+ */
+export async function runThroughPipeline(options: PipelineRunOptions): Promise<PipelineRunReport> {
+  const env = options.env ?? process.env;
+  const prefix = env['TOPIC_PREFIX'] || undefined;
+  const registryUrl = env['SCHEMA_REGISTRY_URL'] ?? DEFAULT_ENDPOINTS.schemaRegistryUrl;
+  const runId = `rtml-run-${process.pid}-${Date.now()}`;
+  const transactions = new Set<string>();
+  const predicted = new Set<string>();
+  const deadLettered = new Set<string>();
+  const latencies: number[] = [];
+  let predictionMessages = 0;
+  let alerts = 0;
+  let lastOutcomeAt = performance.now();
+
+  const ours = (eventId: string | undefined) => eventId !== undefined && transactions.has(eventId);
+  const watchers = [
+    new TopicWatcher<Prediction>(
+      options.kafka,
+      topicName('predictions', prefix),
+      registryUrl,
+      `${runId}-p`,
+    ).onRecord(({ value }) => {
+      if (!ours(value.eventId)) return;
+      predictionMessages += 1;
+      predicted.add(value.eventId);
+      latencies.push(value.timings.scoredAt - value.timings.ingestedAt);
+      lastOutcomeAt = performance.now();
+    }),
+    new TopicWatcher<Alert>(
+      options.kafka,
+      topicName('alerts', prefix),
+      registryUrl,
+      `${runId}-a`,
+    ).onRecord(({ value }) => {
+      if (ours(value.eventId)) alerts += 1;
+    }),
+    new TopicWatcher<DeadLetter>(
+      options.kafka,
+      topicName('deadLetters', prefix),
+      registryUrl,
+      `${runId}-d`,
+    ).onRecord(({ headers }) => {
+      const eventId = headers[HEADERS.eventId];
+      if (eventId !== undefined && ours(eventId)) deadLettered.add(eventId);
+      lastOutcomeAt = performance.now();
+    }),
+  ];
+  await Promise.all(watchers.map((watcher) => watcher.start()));
+  const dynamodb = new DynamoDBClient(
+    awsClientConfig(env['DYNAMODB_ENDPOINT'] ?? DEFAULT_ENDPOINTS.dynamodbEndpoint, {
+      AWS_REGION: env['AWS_REGION'] ?? 'us-east-1',
+      AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'],
+      AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'],
+    }),
+  );
+  try {
+    const startedAt = performance.now();
+    const sender = new PacedSender(
+      options.sink,
+      options.rate,
+      options.rate > 0 ? Math.max(1, Math.round(options.rate / 50)) : 1_000,
+    );
+    const feed = new RawEventFeed({
+      labelDelayDays: options.labelDelayDays,
+      idPrefix: options.idPrefix,
+    });
+    const track = (events: readonly RawEventJson[]) => {
+      for (const event of events) if (event.kind === 'TRANSACTION') transactions.add(event.eventId);
+    };
+    for await (const rows of options.rows) {
+      const events = feed.push(rows);
+      track(events);
+      await sender.send(events);
+    }
+    await sender.send(feed.drain());
+    options.log(
+      `sent ${transactions.size} transactions and ${sender.count - transactions.size} labels; waiting for every outcome...`,
+    );
+    lastOutcomeAt = performance.now();
+
+    const table = env['SCORES_TABLE'] ?? 'rtml-scores';
+    const poller = new StoredItemsPoller(dynamodb, table, transactions);
+    let lastPredictionCount = -1;
+    for (;;) {
+      const expected = transactions.size - deadLettered.size;
+      if (predicted.size >= expected && (await poller.poll()) <= deadLettered.size) break;
+      if (predicted.size !== lastPredictionCount) lastPredictionCount = predicted.size;
+      if (performance.now() - lastOutcomeAt > options.stallTimeoutMs)
+        throw new Error(
+          `no progress for ${options.stallTimeoutMs / 1000} s: ${predicted.size}/${expected} predicted, ` +
+            `${poller.outstanding} not stored (see .stack/logs/services/*.log)`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const seconds = (lastOutcomeAt - startedAt) / 1000;
+    return {
+      sent: transactions.size,
+      accepted: transactions.size - deadLettered.size,
+      dlq: deadLettered.size,
+      predictions: predictionMessages,
+      stored: transactions.size - poller.outstanding,
+      alerts,
+      e2e_ms: summarizeLatency(latencies),
+      events_per_s: Math.round(predicted.size / Math.max(seconds, 1e-3)),
+    };
+  } finally {
+    dynamodb.destroy();
+    await Promise.all(watchers.map((watcher) => watcher.stop()));
+  }
+}
