@@ -1,4 +1,5 @@
-import { WindowEntryBuffer, entryAt } from '@rtml/feature-engine';
+import { WindowEntryBuffer } from './window-entry.buffer';
+import { entryAt } from './window-entry.packing';
 import { LabelSchedule } from './label.schedule';
 
 describe('LabelSchedule', () => {

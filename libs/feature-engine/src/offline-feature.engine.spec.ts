@@ -1,5 +1,6 @@
-import { HANDBOOK_15, parseFeatureSet } from '@rtml/feature-engine';
-import type { FeatureEvent } from '@rtml/feature-engine';
+import type { FeatureEvent } from './feature-event.model';
+import { parseFeatureSet } from './feature-set.parser';
+import { HANDBOOK_15 } from './handbook-15.feature-set';
 import { OfflineFeatureEngine } from './offline-feature.engine';
 
 const DAY = 86_400;
