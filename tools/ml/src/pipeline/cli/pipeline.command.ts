@@ -39,7 +39,7 @@ export async function runPipelineCommand(command: PipelineCommand): Promise<Pipe
     } else {
       sink = new HttpEventSink(session.urls.ingest);
     }
-    const report = await runThroughPipeline({
+    const { report } = await runThroughPipeline({
       kafka,
       rows: command.rows,
       sink,

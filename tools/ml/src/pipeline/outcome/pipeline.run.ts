@@ -40,13 +40,23 @@ export interface PipelineRunReport {
   readonly events_per_s: number;
 }
 
+/** The report plus the wall-clock marks a benchmark needs (performance.now() milliseconds). */
+export interface PipelineRunOutcome {
+  readonly report: PipelineRunReport;
+  readonly startedAt: number;
+  readonly firstPredictionAt: number;
+  readonly lastPredictionAt: number;
+  /** When the poller first saw every item stored (an upper bound, polled every 200 ms). */
+  readonly allStoredAt: number;
+}
+
 /**
  * Streams reference rows (transactions and their delayed fraud labels) into the live pipeline
  * and waits until every transaction has its prediction and its stored item (or was
  * dead-lettered), counting what each topic saw. The DynamoDB check is the last word: a
  * prediction message alone does not prove the outcome is durable.
  */
-export async function runThroughPipeline(options: PipelineRunOptions): Promise<PipelineRunReport> {
+export async function runThroughPipeline(options: PipelineRunOptions): Promise<PipelineRunOutcome> {
   const env = options.env ?? process.env;
   const prefix = env['TOPIC_PREFIX'] || undefined;
   const registryUrl = env['SCHEMA_REGISTRY_URL'] ?? DEFAULT_ENDPOINTS.schemaRegistryUrl;
@@ -58,6 +68,8 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
   let predictionMessages = 0;
   let alerts = 0;
   let lastOutcomeAt = performance.now();
+  let firstPredictionAt = Number.NaN;
+  let lastPredictionAt = Number.NaN;
 
   const ours = (eventId: string | undefined) => eventId !== undefined && transactions.has(eventId);
   const watchers = [
@@ -72,6 +84,8 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
       predicted.add(value.eventId);
       latencies.push(value.timings.scoredAt - value.timings.ingestedAt);
       lastOutcomeAt = performance.now();
+      if (Number.isNaN(firstPredictionAt)) firstPredictionAt = lastOutcomeAt;
+      lastPredictionAt = lastOutcomeAt;
     }),
     new TopicWatcher<Alert>(
       options.kafka,
@@ -139,8 +153,10 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
         );
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const seconds = (lastOutcomeAt - startedAt) / 1000;
-    return {
+    const allStoredAt = performance.now();
+    const endedAt = Number.isNaN(lastPredictionAt) ? allStoredAt : lastPredictionAt;
+    const seconds = (endedAt - startedAt) / 1000;
+    const report = {
       sent: transactions.size,
       accepted: transactions.size - deadLettered.size,
       dlq: deadLettered.size,
@@ -150,6 +166,7 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
       e2e_ms: summarizeLatency(latencies),
       events_per_s: Math.round(predicted.size / Math.max(seconds, 1e-3)),
     };
+    return { report, startedAt, firstPredictionAt, lastPredictionAt, allStoredAt };
   } finally {
     dynamodb.destroy();
     await Promise.all(watchers.map((watcher) => watcher.stop()));

@@ -1,0 +1,82 @@
+import type { Kafka } from 'kafkajs';
+import { KafkaRecordPublisher } from '@rtml/kafka';
+
+export interface CeilingResult {
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+}
+
+/**
+ * The raw Kafka ceiling with the pipeline's own client and settings: `events` records of about
+ * the size of a raw event, produced in batches of `batchSize` (idempotent, acks=all) to a fresh
+ * 12-partition topic while one consumer group reads them back; the clock stops at the last
+ * record consumed. The topic is deleted afterwards.
+ */
+export async function measureKafkaCeiling(
+  kafka: Kafka,
+  events: number,
+  batchSize = 1_000,
+): Promise<CeilingResult> {
+  const topic = `rtml-bench-ceiling-${Date.now().toString(36)}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 12 }] });
+  await waitForLeaders(admin, topic);
+  const publisher = new KafkaRecordPublisher(kafka);
+  const consumer = kafka.consumer({ groupId: `${topic}-group`, maxWaitTimeInMs: 50 });
+  try {
+    await publisher.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    let consumed = 0;
+    let resolveDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (resolveDone = resolve));
+    await consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachBatch: async ({ batch }) => {
+        consumed += batch.messages.length;
+        if (consumed >= events) resolveDone();
+      },
+    });
+    const value = Buffer.from(JSON.stringify(sampleEvent(0)));
+    const started = performance.now();
+    for (let sent = 0; sent < events; sent += batchSize) {
+      const count = Math.min(batchSize, events - sent);
+      await publisher.publish(
+        Array.from({ length: count }, (_, i) => ({ topic, key: String((sent + i) % 5000), value })),
+      );
+    }
+    await done;
+    const seconds = (performance.now() - started) / 1000;
+    return { events, seconds, eventsPerSecond: Math.round(events / seconds) };
+  } finally {
+    await consumer.disconnect();
+    await publisher.disconnect();
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.deleteGroups([`${topic}-group`]).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+function sampleEvent(id: number) {
+  return {
+    eventId: `bench-${id}`,
+    kind: 'TRANSACTION',
+    eventTime: 1_533_081_600_000,
+    customerId: '4242',
+    terminalId: '8181',
+    amount: 57.16,
+  };
+}
+
+async function waitForLeaders(admin: ReturnType<Kafka['admin']>, topic: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+    const partitions = metadata?.topics[0]?.partitions ?? [];
+    if (partitions.length === 12 && partitions.every((p) => p.leader >= 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`topic ${topic} has no leaders after 30 s`);
+}

@@ -1,0 +1,166 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_ENDPOINTS } from '@rtml/config';
+import { describeErrorOnOneLine } from '@rtml/errors';
+import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
+import { createLogger } from '@rtml/observability';
+import { simulatedRows } from '../feed/simulated.rows';
+import { KafkaEventSink } from '../feed/raw-event.sender';
+import { startPipeline } from '../launch/pipeline.session';
+import { runThroughPipeline } from '../outcome/pipeline.run';
+import { measureKafkaCeiling } from './kafka.ceiling';
+import type { CeilingResult } from './kafka.ceiling';
+import { SERVICE_CEILINGS, measureServiceCeiling } from './service.ceiling';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * `npm run bench`: the pipeline under load against the ceilings of its parts, all measured in
+ * the same run on the same machine (it is shared and noisy, so ratios mean more than absolutes):
+ * raw Kafka produce→consume, the features Redis script, ONNX scoring and DynamoDB batch writes,
+ * each the median of `--runs`; then the whole pipeline flat out (`--events` transactions
+ * produced to events.raw as fast as Kafka takes them), then end-to-end latency at a fixed
+ * offered rate (`--rate` events/s for `--seconds`). Ends with one JSON line.
+ */
+async function main(): Promise<void> {
+  const args = readArgs();
+  const session = await startPipeline({ log });
+  const kafka = createKafkaClient({
+    brokers: (process.env['KAFKA_BROKERS'] ?? DEFAULT_ENDPOINTS.kafkaBrokers).split(','),
+    clientId: 'rtml-bench',
+    logger: createLogger({ service: 'bench', level: 'warn' }),
+  });
+  const publisher = new KafkaRecordPublisher(kafka);
+  try {
+    await publisher.connect();
+    const ceilings = {
+      kafka: await median(args.runs, 'kafka produce→consume', () =>
+        measureKafkaCeiling(kafka, args.ceilingEvents),
+      ),
+      redis: await median(args.runs, 'features Redis script', async () =>
+        measureServiceCeiling(SERVICE_CEILINGS.redisScript, args.ceilingEvents),
+      ),
+      onnx: await median(args.runs, 'ONNX scoring', async () =>
+        measureServiceCeiling(SERVICE_CEILINGS.onnxScoring, args.ceilingEvents),
+      ),
+      dynamodb: await median(args.runs, 'DynamoDB batch writes', async () =>
+        measureServiceCeiling(SERVICE_CEILINGS.dynamodbWrites, args.ceilingEvents),
+      ),
+    };
+    const sink = new KafkaEventSink(publisher, process.env['TOPIC_PREFIX'] || undefined);
+    log(`pipeline flat out: ${args.events} transactions...`);
+    const flat = await runThroughPipeline({
+      kafka,
+      rows: simulatedRows(args.events, 11),
+      sink,
+      rate: 0,
+      idPrefix: `bench-${Date.now().toString(36)}-`,
+      labelDelayDays: 7,
+      stallTimeoutMs: 120_000,
+      log,
+    });
+    const predictionsPerSecond =
+      flat.report.predictions / ((flat.lastPredictionAt - flat.firstPredictionAt) / 1000);
+    const storedPerSecond = flat.report.stored / ((flat.allStoredAt - flat.startedAt) / 1000);
+    log(`latency at ${args.rate} events/s for ${args.seconds} s...`);
+    const paced = await runThroughPipeline({
+      kafka,
+      rows: simulatedRows(args.rate * args.seconds, 12),
+      sink,
+      rate: args.rate,
+      idPrefix: `bench-${Date.now().toString(36)}-`,
+      labelDelayDays: 7,
+      stallTimeoutMs: 120_000,
+      log,
+    });
+    const ratio = (value: number, ceiling: CeilingResult) =>
+      round(value / ceiling.eventsPerSecond, 3);
+    const result = {
+      bench: 'pipeline',
+      ceilings_eps: {
+        kafka: ceilings.kafka.eventsPerSecond,
+        redis_script: ceilings.redis.eventsPerSecond,
+        onnx: ceilings.onnx.eventsPerSecond,
+        dynamodb_batch_write: ceilings.dynamodb.eventsPerSecond,
+      },
+      pipeline: {
+        events: flat.report.sent,
+        predictions: flat.report.predictions,
+        stored: flat.report.stored,
+        predictions_per_s: Math.round(predictionsPerSecond),
+        stored_per_s: Math.round(storedPerSecond),
+      },
+      ratios: {
+        predictions_vs_kafka: ratio(predictionsPerSecond, ceilings.kafka),
+        predictions_vs_redis_script: ratio(predictionsPerSecond, ceilings.redis),
+        predictions_vs_onnx: ratio(predictionsPerSecond, ceilings.onnx),
+        stored_vs_dynamodb: ratio(storedPerSecond, ceilings.dynamodb),
+      },
+      latency_at_rate: {
+        rate: args.rate,
+        events: paced.report.sent,
+        predictions: paced.report.predictions,
+        e2e_ms: paced.report.e2e_ms,
+      },
+      targets: {
+        predictions_10k_per_s: predictionsPerSecond >= 10_000,
+        stored_80pct_of_dynamodb: storedPerSecond >= 0.8 * ceilings.dynamodb.eventsPerSecond,
+        p99_50ms_at_1000_per_s: args.rate === 1000 ? paced.report.e2e_ms.p99 <= 50 : null,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await publisher.disconnect();
+    await session.stop();
+  }
+}
+
+async function median(
+  runs: number,
+  name: string,
+  measure: () => Promise<CeilingResult>,
+): Promise<CeilingResult> {
+  const results: CeilingResult[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const result = await measure();
+    log(
+      `  ceiling ${name}: ${result.eventsPerSecond} events/s (${result.events} in ${result.seconds.toFixed(2)} s)`,
+    );
+    results.push(result);
+  }
+  results.sort((a, b) => a.eventsPerSecond - b.eventsPerSecond);
+  return results[Math.floor(results.length / 2)] as CeilingResult;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function readArgs() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      events: { type: 'string', default: '50000' },
+      'ceiling-events': { type: 'string', default: '50000' },
+      rate: { type: 'string', default: '1000' },
+      seconds: { type: 'string', default: '30' },
+      runs: { type: 'string', default: '3' },
+    },
+    strict: true,
+  });
+  const number = (name: keyof typeof values) => {
+    const value = Number(values[name]);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new Error(`--${name} must be a positive integer`);
+    return value;
+  };
+  return {
+    events: number('events'),
+    ceilingEvents: number('ceiling-events'),
+    rate: number('rate'),
+    seconds: number('seconds'),
+    runs: number('runs'),
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${describeErrorOnOneLine(error)}\n`);
+  process.exit(1);
+});
