@@ -7,7 +7,7 @@ import type {
   Provider,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { KafkaBatchConsumer } from '@rtml/kafka';
+import { KafkaBatchConsumer, backoffDelay } from '@rtml/kafka';
 import type { BatchConsumerOptions, BatchHandler } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
@@ -37,6 +37,7 @@ const CONSUMER_BINDING = Symbol('CONSUMER_BINDING');
 @Injectable()
 class BatchConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: KafkaBatchConsumer;
+  private stopping = false;
 
   constructor(
     @Inject(KAFKA_CLIENT) kafka: Kafka,
@@ -54,15 +55,34 @@ class BatchConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start(this.binding.handler);
-    this.logger.info(
-      { groupId: this.consumer.groupId, topics: this.binding.options.topics },
-      'consuming',
-    );
+  /**
+   * Not awaited: without a broker or a topic the service still boots, stays live and reports
+   * not ready (the 'consumer' probe) until it has joined its group, retrying with backoff.
+   */
+  onApplicationBootstrap(): void {
+    void this.startUntilRunning();
+  }
+
+  private async startUntilRunning(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt += 1) {
+      try {
+        await this.consumer.start(this.binding.handler);
+        this.logger.info(
+          { groupId: this.consumer.groupId, topics: this.binding.options.topics },
+          'consuming',
+        );
+        return;
+      } catch (error) {
+        const delayMs = backoffDelay(attempt);
+        this.logger.warn({ err: error, attempt, delayMs }, 'the consumer did not start; retrying');
+        await this.consumer.stop().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.consumer.stop();
     this.logger.info({ groupId: this.consumer.groupId }, 'left the consumer group');
   }

@@ -55,7 +55,7 @@ export class AvroSerde {
     try {
       return (await this.registry.decode(buffer)) as unknown;
     } catch (error) {
-      if (isNetworkError(error))
+      if (isNetworkError(error) || isRegistryOutage(error))
         throw new AppError('DEPENDENCY_UNAVAILABLE', 'schema registry unreachable', {
           cause: error,
         });
@@ -106,6 +106,12 @@ function isNetworkError(error: unknown): boolean {
     typeof code === 'string' &&
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND'].includes(code)
   );
+}
+
+/** A registry answering 5xx or 429 is down or busy, not a sign the record is bad. */
+function isRegistryOutage(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && (status >= 500 || status === 429);
 }
 
 function toRegistryError(subject: string, error: unknown): AppError {

@@ -16,7 +16,7 @@ export interface RecordPublisher {
  */
 export class KafkaRecordPublisher implements RecordPublisher {
   private readonly producer: Producer;
-  private connected = false;
+  private connecting: Promise<void> | undefined;
 
   constructor(kafka: Kafka) {
     this.producer = kafka.producer({
@@ -28,15 +28,19 @@ export class KafkaRecordPublisher implements RecordPublisher {
     });
   }
 
+  /** Idempotent; `publish` connects on first use, so calling this is only a warm-up. */
   async connect(): Promise<void> {
-    if (this.connected) return;
-    await this.producer.connect();
-    this.connected = true;
+    this.connecting ??= this.producer.connect().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    await this.connecting;
   }
 
   async publish(records: readonly OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
+      await this.connect();
       await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(records) });
     } catch (error) {
       throw new AppError('DEPENDENCY_UNAVAILABLE', 'kafka did not acknowledge the batch', {
@@ -46,9 +50,9 @@ export class KafkaRecordPublisher implements RecordPublisher {
   }
 
   async disconnect(): Promise<void> {
-    if (!this.connected) return;
+    if (this.connecting === undefined) return;
+    this.connecting = undefined;
     await this.producer.disconnect();
-    this.connected = false;
   }
 }
 

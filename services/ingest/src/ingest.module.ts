@@ -1,12 +1,33 @@
-import { Module } from '@nestjs/common';
-import type { DynamicModule } from '@nestjs/common';
-import { KafkaConnectionModule } from '@rtml/connections';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
+import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
+import { KafkaConnectionModule, batchConsumerProviders } from '@rtml/connections';
+import { AvroSerde, DeadLetterWriter, KafkaRecordPublisher } from '@rtml/kafka';
+import { PipelineMetrics } from '@rtml/observability';
+import { AcceptEventsService } from './accept-events/accept-events.service';
+import { EventsController } from './accept-events/events.controller';
+import { JsonBodyParser } from './accept-events/json-body.parser';
+import { RawEventsHandler } from './consume-raw-events/raw-events.handler';
 import type { IngestConfig } from './ingest.config';
+import { IngestPublisher } from './ingest-event/ingest.publisher';
+import { INGEST_SERVICE, IngestedEventEncoder } from './ingest-event/ingested-event.encoder';
+import { RawEventValidator } from './ingest-event/raw-event.validator';
+
+/** Opens the producer connection at boot without holding the boot up when Kafka is away. */
+@Injectable()
+class PublisherWarmUp implements OnApplicationBootstrap {
+  constructor(@Inject(IngestPublisher) private readonly publisher: IngestPublisher) {}
+
+  onApplicationBootstrap(): void {
+    this.publisher.connect().catch(() => undefined); // the next publish retries, and says why
+  }
+}
 
 /** Root module of the ingest service: it takes events in over HTTP and from the raw-events topic, validates them and routes them. */
 @Module({})
 export class IngestModule {
   static forRoot(runtime: DynamicModule, config: Readonly<IngestConfig>): DynamicModule {
+    const prefix = config.TOPIC_PREFIX || undefined;
     return {
       module: IngestModule,
       imports: [
@@ -15,6 +36,52 @@ export class IngestModule {
           clientId: `rtml-ingest`,
           brokers: config.KAFKA_BROKERS,
           schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
+        }),
+      ],
+      controllers: [EventsController],
+      providers: [
+        {
+          provide: RawEventValidator,
+          useFactory: () =>
+            new RawEventValidator({
+              maxFutureSkewMs: config.MAX_FUTURE_SKEW_MS,
+              maxAmount: config.MAX_AMOUNT,
+            }),
+        },
+        {
+          provide: IngestedEventEncoder,
+          inject: [AvroSerde],
+          useFactory: (serde: AvroSerde) => new IngestedEventEncoder(serde, prefix),
+        },
+        {
+          provide: DeadLetterWriter,
+          inject: [AvroSerde],
+          useFactory: (serde: AvroSerde) =>
+            new DeadLetterWriter(serde, {
+              topic: topicName('deadLetters', prefix),
+              subject: valueSubject('deadLetters', prefix),
+              service: INGEST_SERVICE,
+            }),
+        },
+        {
+          provide: IngestPublisher,
+          inject: [KafkaRecordPublisher, PipelineMetrics],
+          useFactory: (publisher: KafkaRecordPublisher, metrics: PipelineMetrics) =>
+            new IngestPublisher(publisher, metrics),
+        },
+        PublisherWarmUp,
+        JsonBodyParser,
+        AcceptEventsService,
+        RawEventsHandler,
+        ...batchConsumerProviders({
+          inject: [RawEventsHandler],
+          useFactory: (handler: RawEventsHandler) => ({
+            options: {
+              groupId: consumerGroupId('ingest', prefix),
+              topics: [topicName('rawEvents', prefix)],
+            },
+            handler: (batch) => handler.handle(batch),
+          }),
         }),
       ],
     };

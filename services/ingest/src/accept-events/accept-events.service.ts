@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { toAppError } from '@rtml/errors';
+import { PipelineMetrics } from '@rtml/observability';
+import { SERVICE_CONFIG } from '@rtml/service-runtime';
+import type { IngestConfig } from '../ingest.config';
+import { IngestPublisher } from '../ingest-event/ingest.publisher';
+import { IngestedEventEncoder } from '../ingest-event/ingested-event.encoder';
+import { toIngestedEvent } from '../ingest-event/ingested-event.mapper';
+import { RawEventValidator } from '../ingest-event/raw-event.validator';
+import { checkEventsRequest } from './events-request.checker';
+
+export interface AcceptedEvents {
+  readonly accepted: number;
+  readonly transactions: number;
+  readonly labels: number;
+}
+
+/**
+ * The HTTP entry: validates a whole request, then publishes all of its events in one produce
+ * call, or nothing. Delivery: the answer is 202 only once Kafka has acknowledged every event; a
+ * client that got no answer may resend, and downstream deduplicates by event id.
+ */
+@Injectable()
+export class AcceptEventsService {
+  constructor(
+    @Inject(RawEventValidator) private readonly validator: RawEventValidator,
+    @Inject(IngestedEventEncoder) private readonly encoder: IngestedEventEncoder,
+    @Inject(IngestPublisher) private readonly publisher: IngestPublisher,
+    @Inject(PipelineMetrics) private readonly metrics: PipelineMetrics,
+    @Inject(SERVICE_CONFIG) private readonly config: Readonly<IngestConfig>,
+  ) {}
+
+  async accept(body: unknown, traceId: string): Promise<AcceptedEvents> {
+    try {
+      return await this.acceptOrThrow(body, traceId);
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      this.metrics.errors.inc({ code: error.code, retriable: String(error.retriable) });
+      throw error;
+    }
+  }
+
+  private async acceptOrThrow(body: unknown, traceId: string): Promise<AcceptedEvents> {
+    const ingestedAt = Date.now();
+    const events = await this.metrics.time('http-validate', async () =>
+      checkEventsRequest(body, this.validator, this.config.HTTP_MAX_BATCH).map((event) =>
+        toIngestedEvent(event, { ingestedAt, source: 'HTTP' }),
+      ),
+    );
+    this.metrics.batchSize.observe({ stage: 'http' }, events.length);
+    const records = await Promise.all(events.map((event) => this.encoder.toRecord(event, traceId)));
+    await this.publisher.publish(records);
+    const transactions = events.filter((event) => event.topicId === 'transactions').length;
+    return { accepted: events.length, transactions, labels: events.length - transactions };
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { traceIdFrom } from '../ingest-event/trace-id.policy';
+import { AcceptEventsService } from './accept-events.service';
+import type { AcceptedEvents } from './accept-events.service';
+
+/** The caller's trace id in, the trace id used out (generated when the caller sent none). */
+export const TRACE_ID_HTTP_HEADER = 'x-trace-id';
+
+/** POST /v1/events: one raw event or an array of them; errors are mapped by AppErrorFilter. */
+@Controller('v1/events')
+export class EventsController {
+  constructor(@Inject(AcceptEventsService) private readonly events: AcceptEventsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  async accept(
+    @Body() body: unknown,
+    @Headers(TRACE_ID_HTTP_HEADER) traceHeader: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AcceptedEvents> {
+    const traceId = traceIdFrom(traceHeader);
+    void reply.header(TRACE_ID_HTTP_HEADER, traceId);
+    return this.events.accept(body, traceId);
+  }
+}
