@@ -1,0 +1,111 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DEFAULT_ENDPOINTS } from '@rtml/config';
+import { awsClientConfig } from '@rtml/connections';
+import { describeErrorOnOneLine } from '@rtml/errors';
+import { formatFeatureValue } from '../../backfill/feature-csv.writer';
+import { PipelineUsageError } from './pipeline-args.parser';
+
+const USAGE = 'usage: npm run scores:export -- --output <csv> [--table <name>]';
+/** Parallel scan segments: DynamoDB splits the table among them. */
+const SEGMENTS = 4;
+
+interface StoredScore {
+  readonly eventId: string;
+  readonly score: number;
+  readonly modelVersion: string;
+  readonly features: readonly { readonly name: string; readonly value: number }[];
+}
+
+/**
+ * `npm run scores:export -- --output scores.csv`: every stored prediction as
+ * `TRANSACTION_ID,score,model_version,<feature names...>`, values in their shortest round-trip
+ * form (so they compare exactly with a backfill). Rows come in scan order, not sorted. An export
+ * reads the whole table, so it is the one place a Scan is right; the API never scans.
+ */
+async function main(): Promise<void> {
+  const { output, table } = readArgs();
+  const client = new DynamoDBClient(
+    awsClientConfig(process.env['DYNAMODB_ENDPOINT'] ?? DEFAULT_ENDPOINTS.dynamodbEndpoint, {
+      AWS_REGION: process.env['AWS_REGION'] ?? 'us-east-1',
+      AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'],
+      AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'],
+    }),
+  );
+  const out = createWriteStream(output);
+  let columns: readonly string[] | undefined;
+  let rows = 0;
+  const write = async (item: StoredScore) => {
+    const names = item.features.map((feature) => feature.name);
+    if (columns === undefined) {
+      columns = names;
+      out.write(`TRANSACTION_ID,score,model_version,${names.join(',')}\n`);
+    } else if (names.join(',') !== columns.join(',')) {
+      throw new Error(
+        `event ${item.eventId} has features [${names.join(', ')}], unlike the first rows' [${columns.join(', ')}]: one export holds one feature set`,
+      );
+    }
+    const values = item.features.map((feature) => formatFeatureValue(feature.value));
+    const line = `${item.eventId},${item.score},${item.modelVersion},${values.join(',')}\n`;
+    if (!out.write(line)) await once(out, 'drain');
+    rows += 1;
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: SEGMENTS }, (_, segment) => scanSegment(client, table, segment, write)),
+    );
+  } finally {
+    client.destroy();
+    out.end();
+    await once(out, 'finish');
+  }
+  process.stderr.write(`wrote ${rows} stored predictions from ${table} to ${output}\n`);
+}
+
+async function scanSegment(
+  client: DynamoDBClient,
+  table: string,
+  segment: number,
+  write: (item: StoredScore) => Promise<void>,
+): Promise<void> {
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: table,
+        Segment: segment,
+        TotalSegments: SEGMENTS,
+        ExclusiveStartKey: start,
+        // Only score items: the table also holds the alert cooldown items of the actions service.
+        FilterExpression: 'attribute_exists(modelVersion)',
+        ProjectionExpression: 'eventId, score, modelVersion, features',
+      }),
+    );
+    for (const item of page.Items ?? []) await write(unmarshall(item) as StoredScore);
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+}
+
+function readArgs(): { output: string; table: string } {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { output: { type: 'string' }, table: { type: 'string' } },
+    strict: true,
+  });
+  if (values.output === undefined) throw new PipelineUsageError(`--output is required\n${USAGE}`);
+  return {
+    output: values.output,
+    table: values.table ?? process.env['SCORES_TABLE'] ?? 'rtml-scores',
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `scores:export failed: ${error instanceof PipelineUsageError ? error.message : describeErrorOnOneLine(error)}\n`,
+  );
+  process.exit(1);
+});
