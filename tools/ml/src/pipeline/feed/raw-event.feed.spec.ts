@@ -18,15 +18,15 @@ function row(transactionId: number, time: number, fraud: 0 | 1): ReferenceTransa
 }
 
 describe('RawEventFeed', () => {
-  it('sends each fraud label 7 days after its transaction, merged in event-time order', () => {
+  it('dates each fraud label 7 days after its transaction and sends it a day of event time ahead', () => {
     const feed = new RawEventFeed({ labelDelayDays: 7, idPrefix: '' });
 
     const first = feed.push([row(1, 0, 1), row(2, 3 * DAY, 0)]);
-    const second = feed.push([row(3, 7 * DAY, 0), row(4, 8 * DAY, 0)]);
+    const second = feed.push([row(3, 6 * DAY - 1, 0), row(4, 6 * DAY, 0), row(5, 8 * DAY, 0)]);
 
     expect(first.map((event) => event.eventId)).toEqual(['1', '2']);
-    expect(second.map((event) => event.eventId)).toEqual(['1-label', '3', '4']);
-    expect(second[0]).toEqual({
+    expect(second.map((event) => event.eventId)).toEqual(['3', '1-label', '4', '5']);
+    expect(second[1]).toEqual({
       eventId: '1-label',
       kind: 'LABEL',
       eventTime: 7 * DAY * 1000,
@@ -36,6 +36,14 @@ describe('RawEventFeed', () => {
       transactionTime: 0,
       fraud: true,
     });
+  });
+
+  it('sends labels exactly in event-time order when the lead is zero', () => {
+    const feed = new RawEventFeed({ labelDelayDays: 7, idPrefix: '', labelLeadMs: 0 });
+
+    const events = feed.push([row(1, 0, 1), row(2, 7 * DAY - 1, 0), row(3, 7 * DAY, 0)]);
+
+    expect(events.map((event) => event.eventId)).toEqual(['1', '2', '1-label', '3']);
   });
 
   it('sends no label for a genuine transaction and drains the labels still pending at the end', () => {

@@ -26,15 +26,25 @@ export interface FeedOptions {
   readonly labelDelayDays: number;
   /** Prepended to every event, customer and terminal id, to isolate a run (demo); '' to keep them. */
   readonly idPrefix: string;
+  /**
+   * How far ahead of its event time a label is sent, in event-time milliseconds (default 1 day).
+   * Labels travel on their own topic, so a label sent exactly at its time could be consumed
+   * after a transaction of the same moment on another partition; sent ahead, it is applied before
+   * the first transaction whose delayed window contains the labelled one. Sending it early
+   * changes no value: no window of an earlier transaction can contain the labelled transaction
+   * while the label delay is at most the features' delay (7 days both, in the reference).
+   */
+  readonly labelLeadMs?: number;
 }
+
+export const DEFAULT_LABEL_LEAD_MS = 86_400_000;
 
 const DAY_MS = 86_400_000;
 
 /**
  * Turns reference rows (in file order, which is event-time order) into the raw events a live
  * feed would carry: each transaction, and for each fraud a LABEL event at its time + the delay,
- * merged so the whole stream is in event-time order (a label goes before a transaction of the
- * same millisecond, as the offline engine applies a label known at t before scoring t).
+ * merged in event-time order, except that each label goes `labelLeadMs` ahead (see FeedOptions).
  * Transaction ids stay integers when no prefix is set, so the online engine orders same-second
  * events exactly as the offline one does.
  */
@@ -49,7 +59,7 @@ export class RawEventFeed {
     const out: RawEventJson[] = [];
     for (const row of rows) {
       const eventTime = row.time * 1000;
-      this.releaseUntil(eventTime, out);
+      this.releaseUntil(eventTime + (this.options.labelLeadMs ?? DEFAULT_LABEL_LEAD_MS), out);
       const transaction = this.transaction(row);
       out.push(transaction);
       if (row.fraud === 1) this.pending.push(this.label(row, transaction));

@@ -1,0 +1,272 @@
+import { CONTENT_TYPES, HEADERS } from '@rtml/contracts';
+import type { Prediction } from '@rtml/contracts';
+import { eventually } from '@rtml/testing';
+import { API_KEY, WEBHOOK_SECRET, usePipeline } from './pipeline/pipeline.harness';
+import { offlineVectors, syntheticStream } from './pipeline/synthetic.events';
+import type { PipelineEvent, TransactionEvent } from './pipeline/synthetic.events';
+import { isSignedWith } from './pipeline/webhook.receiver';
+
+const AT = Date.UTC(2018, 6, 1, 12);
+
+function transaction(
+  id: number,
+  customer: string,
+  amount: number,
+  eventTime = AT,
+): TransactionEvent {
+  return {
+    eventId: String(id),
+    kind: 'TRANSACTION',
+    eventTime,
+    customerId: customer,
+    terminalId: `t-${customer}`,
+    amount,
+  };
+}
+
+const avroRaw = (event: TransactionEvent) => ({
+  ...event,
+  transactionId: null,
+  transactionTime: null,
+  fraud: null,
+  attributes: null,
+});
+
+describe('the pipeline, four services as processes on the real stack', () => {
+  const pipeline = usePipeline();
+
+  const predictionsOf = (ids: readonly string[]) => {
+    const wanted = new Set(ids);
+    return pipeline.predictions().filter((prediction) => wanted.has(prediction.eventId));
+  };
+  const waitForPredictions = (ids: readonly string[], timeoutMs = 60_000) =>
+    eventually(
+      () => {
+        const seen = new Set(predictionsOf(ids).map((prediction) => prediction.eventId));
+        if (seen.size < ids.length) throw new Error(`${seen.size}/${ids.length} predicted`);
+      },
+      { timeoutMs, intervalMs: 200, description: 'every event to be predicted' },
+    );
+  const waitForItems = (ids: readonly string[]) =>
+    eventually(
+      async () => {
+        for (const id of ids)
+          if ((await pipeline.storedItem(id)) === undefined) throw new Error(`${id} is not stored`);
+      },
+      { timeoutMs: 60_000, intervalMs: 300, description: 'every prediction to be stored' },
+    );
+  const send = async (events: readonly PipelineEvent[]) => {
+    for (let start = 0; start < events.length; start += 500) {
+      const response = await pipeline.postEvents(events.slice(start, start + 500));
+      expect(response.status).toBe(202);
+    }
+  };
+
+  it('turns events sent over HTTP and produced to Kafka (JSON and Avro) into one prediction and one stored item each', async () => {
+    const overHttp = Array.from({ length: 20 }, (_, i) =>
+      transaction(1 + i, `c-http-${i % 5}`, 20 + i, AT + i * 1000),
+    );
+    const asJson = Array.from({ length: 10 }, (_, i) =>
+      transaction(101 + i, `c-json-${i % 3}`, 30 + i),
+    );
+    const asAvro = Array.from({ length: 10 }, (_, i) =>
+      transaction(201 + i, `c-avro-${i % 3}`, 40 + i),
+    );
+
+    expect((await pipeline.postEvents(overHttp)).status).toBe(202);
+    await pipeline.produceRaw([
+      ...asJson.map((event) => ({
+        key: event.customerId,
+        value: Buffer.from(JSON.stringify(event)),
+        headers: { [HEADERS.contentType]: CONTENT_TYPES.json },
+      })),
+      ...(await Promise.all(
+        asAvro.map(async (event) => ({
+          key: event.customerId,
+          value: await pipeline.encodeRawAvro(avroRaw(event)),
+        })),
+      )),
+    ]);
+
+    const ids = [...overHttp, ...asJson, ...asAvro].map((event) => event.eventId);
+    await waitForPredictions(ids);
+    await waitForItems(ids);
+    const item = await pipeline.storedItem('1');
+    expect(item).toMatchObject({
+      eventId: '1',
+      entityId: 'c-http-0',
+      modelName: 'card-fraud',
+      modelVersion: '1',
+    });
+    const prediction = predictionsOf(['1'])[0] as Prediction;
+    expect(prediction.features.map((feature) => feature.name)).toHaveLength(15);
+    expect(prediction.timings.ingestedAt).toBeLessThanOrEqual(prediction.timings.scoredAt);
+  });
+
+  it('dead-letters invalid records with their reasons and loses none of the valid ones beside them', async () => {
+    const valid = transaction(301, 'c-dlq', 25);
+    await pipeline.produceRaw([
+      { key: 'x', value: Buffer.from('{not json'), headers: { [HEADERS.eventId]: 'bad-json' } },
+      {
+        key: 'c-dlq',
+        value: Buffer.from(JSON.stringify({ ...transaction(302, 'c-dlq', 25), amount: -3 })),
+      },
+      {
+        key: 'c-dlq',
+        value: Buffer.from(
+          JSON.stringify({ ...transaction(303, 'c-dlq', 25), customerId: undefined }),
+        ),
+      },
+      { key: 'c-dlq', value: Buffer.from(JSON.stringify(valid)) },
+    ]);
+    const rejected = await pipeline.postEvents([
+      transaction(304, 'c-dlq', 25),
+      { ...transaction(305, 'c-dlq', 1), amount: 'ten' },
+    ]);
+
+    await waitForPredictions([valid.eventId]);
+    const letters = await eventually(() => {
+      const mine = pipeline
+        .deadLetters()
+        .filter((letter) => letter.value.originalTopic === pipeline.topic('rawEvents'));
+      if (mine.length < 3) throw new Error(`${mine.length} dead letters`);
+      return mine;
+    });
+    expect(letters.map((letter) => letter.value.errorCode).sort()).toEqual([
+      'OUT_OF_RANGE',
+      'SCHEMA_INVALID',
+      'UNDECODABLE',
+    ]);
+    expect(
+      letters.find((letter) => letter.value.errorCode === 'OUT_OF_RANGE')?.value.details,
+    ).toContainEqual(expect.objectContaining({ path: 'amount' }));
+    for (const letter of letters) {
+      expect(letter.headers[HEADERS.sourceTopic]).toBe(pipeline.topic('rawEvents'));
+      expect(letter.value.reason.length).toBeGreaterThan(0);
+    }
+    expect(rejected.status).toBe(400);
+    expect(JSON.stringify(await rejected.json())).toContain('amount');
+    expect(predictionsOf(['304', '305'])).toEqual([]);
+  });
+
+  it('fires exactly one alert and one signed webhook call for a high-risk entity within the cooldown', async () => {
+    const risky = transaction(401, 'c-risky', 4_800);
+    const again = transaction(402, 'c-risky', 5_200, AT + 600_000);
+    await send([risky]);
+    await waitForPredictions([risky.eventId]);
+    await send([again]);
+    await waitForPredictions([again.eventId]);
+
+    expect(predictionsOf(['401', '402']).map((prediction) => prediction.decision)).toEqual([
+      'ALERT',
+      'ALERT',
+    ]);
+    const call = await eventually(() => {
+      const calls = pipeline.webhook.calls.filter((c) => c.body.includes('"c-risky"'));
+      if (calls.length === 0) throw new Error('no webhook call yet');
+      return calls;
+    });
+    await waitForItems(['402']);
+    const alerts = pipeline.alerts().filter((alert) => alert.entityId === 'c-risky');
+    expect(alerts.map((alert) => alert.eventId)).toEqual(['401']);
+    expect(call).toHaveLength(1);
+    expect(isSignedWith(call[0]!, WEBHOOK_SECRET)).toBe(true);
+  });
+
+  it('switches to a newly promoted champion mid-stream with no event lost or scored twice', async () => {
+    const before = Array.from({ length: 200 }, (_, i) =>
+      transaction(1_000 + i, `c-swap-${i % 20}`, 10 + (i % 90)),
+    );
+    await send(before);
+    const version = await pipeline.models.release(2);
+    let next = 1_200;
+    const after: TransactionEvent[] = [];
+    await eventually(
+      async () => {
+        const batch = Array.from({ length: 20 }, () =>
+          transaction(next, `c-swap-${next++ % 20}`, 33),
+        );
+        after.push(...batch);
+        await send(batch);
+        if (!pipeline.predictions().some((prediction) => prediction.model.version === version))
+          throw new Error(`version ${version} has not scored yet`);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const ids = [...before, ...after].map((event) => event.eventId);
+    await waitForPredictions(ids);
+
+    const predictions = predictionsOf(ids);
+    expect(predictions).toHaveLength(ids.length);
+    expect(new Set(predictions.map((prediction) => prediction.model.version))).toEqual(
+      new Set(['1', version]),
+    );
+  });
+
+  it('gives the offline engine’s exact features to every event, across a graceful restart of the features service', async () => {
+    const stream = syntheticStream({
+      firstId: 100_000,
+      customers: 12,
+      terminals: 6,
+      days: 30,
+      seed: 9,
+    });
+    const expected = offlineVectors(stream);
+    const thirds = [0, 1, 2].map((i) =>
+      stream.slice((i * stream.length) / 3, ((i + 1) * stream.length) / 3),
+    );
+    const idsOf = (events: readonly PipelineEvent[]) =>
+      events.flatMap((event) => (event.kind === 'TRANSACTION' ? [event.eventId] : []));
+
+    await send(thirds[0]!);
+    await waitForPredictions(idsOf(thirds[0]!));
+    pipeline.service('features').signal('SIGTERM');
+    await expect(pipeline.service('features').exited()).resolves.toBe(0);
+    await send(thirds[1]!);
+    await pipeline.start('features');
+    await send(thirds[2]!);
+
+    const ids = idsOf(stream);
+    await waitForPredictions(ids, 120_000);
+    await waitForItems(ids);
+    const predictions = predictionsOf(ids);
+    expect(predictions).toHaveLength(ids.length);
+    const mismatches = predictions.filter(
+      (prediction) =>
+        JSON.stringify(prediction.features.map((f) => f.value)) !==
+        JSON.stringify(expected.get(prediction.eventId)),
+    );
+    expect(mismatches.map((prediction) => prediction.eventId)).toEqual([]);
+    expect(
+      predictions.some((prediction) =>
+        prediction.features.some((f) => f.name.includes('RISK') && f.value > 0),
+      ),
+    ).toBe(true);
+  });
+
+  it('serves stored scores through the authenticated API', async () => {
+    const url = pipeline.service('actions').url;
+    const byId = await fetch(`${url}/v1/scores/1`, { headers: { 'x-api-key': API_KEY } });
+    const unauthorised = await fetch(`${url}/v1/scores/1`);
+    const byEntity = await fetch(`${url}/v1/entities/c-http-0/scores?limit=2`, {
+      headers: { 'x-api-key': API_KEY },
+    });
+
+    expect(byId.status).toBe(200);
+    expect(unauthorised.status).toBe(401);
+    const page = (await byEntity.json()) as {
+      items: { eventId: string }[];
+      nextCursor: string | null;
+    };
+    expect(page.items.map((item) => item.eventId)).toEqual(['1', '6']);
+    expect(page.nextCursor).not.toBeNull();
+  });
+
+  it('predicted no event twice over the whole run', () => {
+    const counts = new Map<string, number>();
+    for (const prediction of pipeline.predictions())
+      counts.set(prediction.eventId, (counts.get(prediction.eventId) ?? 0) + 1);
+
+    expect([...counts].filter(([, count]) => count > 1)).toEqual([]);
+  });
+});
