@@ -42,19 +42,17 @@ describe('launchPlan', () => {
     );
   });
 
-  it('runs DynamoDB Local on one shared database file without telemetry', () => {
+  it('runs DynamoDB Local on one shared in-memory database without telemetry', () => {
     const args = launchPlan('dynamodb', paths, tools).args;
     expect(args).toEqual(
       expect.arrayContaining([
         '-sharedDb',
+        '-inMemory',
         '-disableTelemetry',
         '-Djava.library.path=/repo/.stack/artifacts/dynamodb/native',
       ]),
     );
-    expect(args.slice(args.indexOf('-dbPath'), args.indexOf('-dbPath') + 2)).toEqual([
-      '-dbPath',
-      '/repo/.stack/data/dynamodb',
-    ]);
+    expect(args).not.toContain('-dbPath');
   });
 
   it('runs S3Proxy and redis-server from their rendered config files', () => {

@@ -1,5 +1,17 @@
 import { AppError } from '@rtml/errors';
-import { loadActionsConfig } from './actions.config';
+import { WEBHOOK_BUDGET_MS, loadActionsConfig, worstCaseDeliveryMs } from './actions.config';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadActionsConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return ((error as AppError).details['problems'] as Array<{ variable: string }>).map(
+      (problem) => problem.variable,
+    );
+  }
+  throw new Error('expected the configuration to be refused');
+};
 
 describe('actions configuration', () => {
   it('defaults to the embedded local stack', () => {
@@ -7,6 +19,16 @@ describe('actions configuration', () => {
 
     expect(config.HTTP_PORT).toBe(3004);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
+    expect(config).toMatchObject({
+      SCORES_TABLE: 'rtml-scores',
+      ALERT_STATE_TABLE: 'rtml-alert-state',
+      SCORES_TTL_DAYS: 90,
+      CREATE_TABLE: true,
+      ALERT_COOLDOWN_MS: 3_600_000,
+      WEBHOOK_URLS: [],
+      WEBHOOK_MAX_ATTEMPTS: 5,
+      API_KEYS: ['dev-api-key'],
+    });
   });
 
   it('lists every invalid variable in one error', () => {
@@ -17,5 +39,53 @@ describe('actions configuration', () => {
     for (const variable of ['HTTP_PORT', 'KAFKA_BROKERS', 'SHUTDOWN_TIMEOUT_MS']) {
       expect(attempt).toThrow(new RegExp(`${variable}: `));
     }
+  });
+
+  it('reads lists of webhook URLs and API keys, and production switches', () => {
+    const config = loadActionsConfig({
+      WEBHOOK_URLS: 'https://cases.example.com/hook, http://127.0.0.1:9999/alerts',
+      WEBHOOK_SECRET: 'a-long-enough-secret',
+      API_KEYS: 'key-one-1234,key-two-5678',
+      CREATE_TABLE: 'false',
+      SCORES_TABLE: 'prod.scores',
+    });
+
+    expect(config.WEBHOOK_URLS).toEqual([
+      'https://cases.example.com/hook',
+      'http://127.0.0.1:9999/alerts',
+    ]);
+    expect(config.API_KEYS).toEqual(['key-one-1234', 'key-two-5678']);
+    expect([config.CREATE_TABLE, config.SCORES_TABLE]).toEqual([false, 'prod.scores']);
+  });
+
+  it('requires a webhook secret once webhook URLs are set, alongside other problems', () => {
+    expect(
+      problemsOf({ WEBHOOK_URLS: 'https://cases.example.com/hook', HTTP_PORT: 'x' }).sort(),
+    ).toEqual(['HTTP_PORT', 'WEBHOOK_SECRET']);
+  });
+
+  it('refuses URLs that are not http(s), short secrets and keys, and bad table names', () => {
+    expect(
+      problemsOf({
+        WEBHOOK_URLS: 'ftp://files.example.com/x',
+        WEBHOOK_SECRET: 'short',
+        API_KEYS: 'abc',
+        SCORES_TABLE: 'no spaces allowed',
+      }).sort(),
+    ).toEqual(['API_KEYS', 'SCORES_TABLE', 'WEBHOOK_SECRET', 'WEBHOOK_URLS']);
+  });
+
+  it('refuses webhook timings a batch cannot afford without losing its consumer session', () => {
+    expect(problemsOf({ WEBHOOK_TIMEOUT_MS: '10000' })).toEqual(['WEBHOOK_MAX_ATTEMPTS']);
+    expect(
+      problemsOf({ WEBHOOK_BACKOFF_INITIAL_MS: '500', WEBHOOK_BACKOFF_MAX_MS: '100' }),
+    ).toEqual(['WEBHOOK_BACKOFF_MAX_MS']);
+  });
+
+  it('keeps the default webhook timings within the budget', () => {
+    const defaults = loadActionsConfig({});
+
+    expect(worstCaseDeliveryMs(defaults)).toBe(5 * 3_000 + 200 + 400 + 800 + 1_600);
+    expect(worstCaseDeliveryMs(defaults)).toBeLessThanOrEqual(WEBHOOK_BUDGET_MS);
   });
 });

@@ -1,20 +1,136 @@
-import { loadConfig } from '@rtml/config';
+import { field, loadConfig } from '@rtml/config';
 import type { Environment } from '@rtml/config';
 import { awsFields, kafkaFields } from '@rtml/connections';
 import { baseServiceFields } from '@rtml/service-runtime';
 import { z } from 'zod';
 
+/** The API key of the local stack. Insecure by design: production must set API_KEYS. */
+export const DEV_API_KEY = 'dev-api-key';
+
+const csv = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+
+// DynamoDB table names: 3-255 of letters, digits, '_', '-', '.'.
+const tableName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name (3-255 of A-Z a-z 0-9 _ - .)')
+    .default(fallback);
+
+const urlList = z
+  .string()
+  .default('')
+  .transform(csv)
+  .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })));
+
+/**
+ * Webhook deliveries run inside the consumer's batch handler, which does not heartbeat: the
+ * worst case of one delivery must stay well under the consumer session timeout (30 s), or a slow
+ * receiver gets this replica thrown out of its group.
+ */
+export const WEBHOOK_BUDGET_MS = 20_000;
+
 /** Every environment variable the actions service reads (documented in the README's table). */
-export const actionsConfigSchema = z.object({
-  ...baseServiceFields(3004),
-  ...kafkaFields,
-  AWS_REGION: awsFields.AWS_REGION,
-  DYNAMODB_ENDPOINT: awsFields.DYNAMODB_ENDPOINT,
-  AWS_ACCESS_KEY_ID: awsFields.AWS_ACCESS_KEY_ID,
-  AWS_SECRET_ACCESS_KEY: awsFields.AWS_SECRET_ACCESS_KEY,
-});
+export const actionsConfigSchema = z
+  .object({
+    ...baseServiceFields(3004),
+    ...kafkaFields,
+    AWS_REGION: awsFields.AWS_REGION,
+    DYNAMODB_ENDPOINT: awsFields.DYNAMODB_ENDPOINT,
+    AWS_ACCESS_KEY_ID: awsFields.AWS_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: awsFields.AWS_SECRET_ACCESS_KEY,
+    SCORES_TABLE: tableName('rtml-scores'),
+    ALERT_STATE_TABLE: tableName('rtml-alert-state'),
+    SCORES_TTL_DAYS: field.positiveInt(90),
+    CREATE_TABLE: field.boolean(true),
+    DYNAMODB_WRITE_CONCURRENCY: field.positiveInt(4),
+    DYNAMODB_WRITE_TIMEOUT_MS: field.positiveInt(10_000),
+    ALERT_COOLDOWN_MS: z.coerce.number().int().min(0).default(3_600_000),
+    WEBHOOK_URLS: urlList,
+    WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+    WEBHOOK_BACKOFF_INITIAL_MS: field.positiveInt(200),
+    WEBHOOK_BACKOFF_MAX_MS: field.positiveInt(2_000),
+    WEBHOOK_TIMEOUT_MS: field.positiveInt(3_000),
+    WEBHOOK_CONCURRENCY: field.positiveInt(8),
+    API_KEYS: z
+      .string()
+      .default(DEV_API_KEY)
+      .transform(csv)
+      .pipe(z.array(z.string().min(8, 'API keys have at least 8 characters')).min(1)),
+  })
+  // Runs even when other variables are invalid (`when`), so every problem is reported at once;
+  // the values it reads may then be unparsed, hence the type guards.
+  .superRefine(
+    (config, context) => crossFieldProblems(config).forEach((i) => context.addIssue(i)),
+    {
+      when: () => true,
+    },
+  );
+
+type Issue = { code: 'custom'; path: string[]; message: string };
+
+function crossFieldProblems(config: Readonly<Record<string, unknown>>): Issue[] {
+  const issues: Issue[] = [];
+  const urls = config['WEBHOOK_URLS'];
+  const hasUrls =
+    (Array.isArray(urls) && urls.length > 0) || (typeof urls === 'string' && urls !== '');
+  if (hasUrls && config['WEBHOOK_SECRET'] === undefined)
+    issues.push({
+      code: 'custom',
+      path: ['WEBHOOK_SECRET'],
+      message: 'required when WEBHOOK_URLS is set (it signs every delivery)',
+    });
+  const timing = deliveryTiming(config);
+  if (timing && worstCaseDeliveryMs(timing) > WEBHOOK_BUDGET_MS)
+    issues.push({
+      code: 'custom',
+      path: ['WEBHOOK_MAX_ATTEMPTS'],
+      message: `attempts x WEBHOOK_TIMEOUT_MS plus backoff delays may take ${worstCaseDeliveryMs(timing)} ms, over the ${WEBHOOK_BUDGET_MS} ms a batch can spend on webhooks`,
+    });
+  if (timing && timing.WEBHOOK_BACKOFF_MAX_MS < timing.WEBHOOK_BACKOFF_INITIAL_MS)
+    issues.push({
+      code: 'custom',
+      path: ['WEBHOOK_BACKOFF_MAX_MS'],
+      message: 'must not be below WEBHOOK_BACKOFF_INITIAL_MS',
+    });
+  return issues;
+}
+
+function deliveryTiming(config: Readonly<Record<string, unknown>>): DeliveryTiming | undefined {
+  const timing = {
+    WEBHOOK_MAX_ATTEMPTS: config['WEBHOOK_MAX_ATTEMPTS'],
+    WEBHOOK_TIMEOUT_MS: config['WEBHOOK_TIMEOUT_MS'],
+    WEBHOOK_BACKOFF_INITIAL_MS: config['WEBHOOK_BACKOFF_INITIAL_MS'],
+    WEBHOOK_BACKOFF_MAX_MS: config['WEBHOOK_BACKOFF_MAX_MS'],
+  };
+  return Object.values(timing).every((value) => typeof value === 'number' && Number.isFinite(value))
+    ? (timing as DeliveryTiming)
+    : undefined;
+}
 
 export type ActionsConfig = z.output<typeof actionsConfigSchema>;
+
+interface DeliveryTiming {
+  readonly WEBHOOK_MAX_ATTEMPTS: number;
+  readonly WEBHOOK_TIMEOUT_MS: number;
+  readonly WEBHOOK_BACKOFF_INITIAL_MS: number;
+  readonly WEBHOOK_BACKOFF_MAX_MS: number;
+}
+
+/** The longest one delivery can take: every attempt times out and every delay is at its ceiling. */
+export function worstCaseDeliveryMs(timing: DeliveryTiming): number {
+  let total = timing.WEBHOOK_MAX_ATTEMPTS * timing.WEBHOOK_TIMEOUT_MS;
+  for (let retry = 0; retry < timing.WEBHOOK_MAX_ATTEMPTS - 1; retry += 1)
+    total += Math.min(
+      timing.WEBHOOK_BACKOFF_MAX_MS,
+      timing.WEBHOOK_BACKOFF_INITIAL_MS * 2 ** retry,
+    );
+  return total;
+}
 
 export const loadActionsConfig = (env: Environment): Readonly<ActionsConfig> =>
   loadConfig(actionsConfigSchema, env);

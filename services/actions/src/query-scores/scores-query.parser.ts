@@ -1,0 +1,116 @@
+import type { FieldError } from '@rtml/contracts';
+import { AppError } from '@rtml/errors';
+import { entityTimeRange } from '../store-prediction/score-item.mapper';
+import type { EntityScoresQuery, ScorePageKey } from '../store-prediction/score.store';
+import { decodeCursor } from './score-cursor.codec';
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1_000;
+/** Ids longer than this are never stored (see the prediction parser), so never valid here. */
+const MAX_ID_BYTES = 512;
+const KNOWN_PARAMETERS = new Set(['from', 'to', 'limit', 'cursor']);
+
+// A date, or a date-time with an explicit offset: a time with no zone would mean the server's.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/**
+ * Parses the query of `GET /v1/entities/:entityId/scores`. Every problem is collected and
+ * reported at once, per field, as a REQUEST_INVALID (400) AppError.
+ */
+export function parseEntityScoresQuery(
+  entityId: string,
+  query: Readonly<Record<string, unknown>>,
+): EntityScoresQuery {
+  const problems: FieldError[] = [];
+  const problem = (path: string, message: string) => void problems.push({ path, message });
+  for (const name of Object.keys(query))
+    if (!KNOWN_PARAMETERS.has(name)) problem(name, 'unknown parameter (from, to, limit, cursor)');
+  checkId('entityId', entityId, problem);
+  const fromMs = parseTime('from', single('from', query, problem), 0, problem);
+  const toMs = parseTime('to', single('to', query, problem), Number.MAX_SAFE_INTEGER, problem);
+  if (fromMs !== undefined && toMs !== undefined && fromMs > toMs)
+    problem('from', 'must not be after to');
+  const limit = parseLimit(single('limit', query, problem), problem);
+  const cursor = single('cursor', query, problem);
+  let after: ScorePageKey | undefined;
+  if (cursor !== undefined) {
+    try {
+      after = decodeCursor(cursor);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problem('cursor', 'not a cursor returned by this API');
+    }
+  }
+  if (
+    after &&
+    fromMs !== undefined &&
+    toMs !== undefined &&
+    !belongsTo(after, entityId, fromMs, toMs)
+  )
+    problem('cursor', 'belongs to another entity or time range');
+  if (problems.length > 0 || fromMs === undefined || toMs === undefined || limit === undefined)
+    throw invalidQuery(problems);
+  return { entityId, fromMs, toMs, limit, ...(after ? { after } : {}) };
+}
+
+/** Checks the path parameter of `GET /v1/scores/:eventId`. */
+export function parseEventId(eventId: string): string {
+  const problems: FieldError[] = [];
+  checkId('eventId', eventId, (path, message) => void problems.push({ path, message }));
+  if (problems.length > 0) throw invalidQuery(problems);
+  return eventId;
+}
+
+const invalidQuery = (fields: readonly FieldError[]): AppError =>
+  new AppError(
+    'REQUEST_INVALID',
+    `invalid request: ${fields.map((field) => `${field.path}: ${field.message}`).join('; ')}`,
+    { details: { fields } },
+  );
+
+type Problem = (path: string, message: string) => void;
+
+function checkId(path: string, value: string, problem: Problem): void {
+  if (value.length === 0) problem(path, 'must not be empty');
+  else if (Buffer.byteLength(value, 'utf8') > MAX_ID_BYTES)
+    problem(path, `at most ${MAX_ID_BYTES} bytes`);
+}
+
+function single(name: string, query: Readonly<Record<string, unknown>>, problem: Problem) {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    problem(name, 'given more than once');
+    return undefined;
+  }
+  return value;
+}
+
+function parseTime(name: string, raw: string | undefined, fallback: number, problem: Problem) {
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : ISO_8601.test(raw) ? Date.parse(raw) : NaN;
+  if (Number.isNaN(value)) {
+    problem(name, 'expected epoch milliseconds or an ISO-8601 date or date-time with a zone');
+    return undefined;
+  }
+  if (value < 0 || value > Number.MAX_SAFE_INTEGER) {
+    problem(name, 'outside the range of event times (1970 onwards)');
+    return undefined;
+  }
+  return value;
+}
+
+function parseLimit(raw: string | undefined, problem: Problem): number | undefined {
+  if (raw === undefined) return DEFAULT_LIMIT;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 1 && value <= MAX_LIMIT)) {
+    problem('limit', `expected an integer from 1 to ${MAX_LIMIT}`);
+    return undefined;
+  }
+  return value;
+}
+
+function belongsTo(key: ScorePageKey, entityId: string, fromMs: number, toMs: number): boolean {
+  const { low, high } = entityTimeRange(fromMs, toMs);
+  return key.entityId === entityId && key.eventTimeId >= low && key.eventTimeId <= high;
+}

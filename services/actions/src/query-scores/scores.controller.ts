@@ -1,0 +1,89 @@
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiSecurity,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { AppError } from '@rtml/errors';
+import { ScoreStore } from '../store-prediction/score.store';
+import type { StoredScore } from '../store-prediction/stored-score.mapper';
+import { ApiKeyGuard } from './api-key.guard';
+import { encodeCursor } from './score-cursor.codec';
+import {
+  API_KEY_SCHEME,
+  ErrorBodySchema,
+  ScoresPageSchema,
+  StoredScoreSchema,
+} from './scores-api.openapi';
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  parseEntityScoresQuery,
+  parseEventId,
+} from './scores-query.parser';
+
+export interface ScoresPage {
+  readonly items: readonly StoredScore[];
+  readonly nextCursor: string | null;
+}
+
+const TIME_FORMAT = 'epoch milliseconds or ISO-8601 (a date, or a date-time with Z or an offset)';
+
+/** The scores API: one stored score by event id, and an entity's scores over a time range. */
+@ApiTags('scores')
+@ApiSecurity(API_KEY_SCHEME)
+@ApiUnauthorizedResponse({ type: ErrorBodySchema, description: 'Missing or unknown x-api-key' })
+@ApiServiceUnavailableResponse({ type: ErrorBodySchema, description: 'DynamoDB does not answer' })
+@UseGuards(ApiKeyGuard)
+@Controller('v1')
+export class ScoresController {
+  constructor(@Inject(ScoreStore) private readonly scores: ScoreStore) {}
+
+  @Get('scores/:eventId')
+  @ApiOperation({ summary: 'The stored score of one event' })
+  @ApiParam({ name: 'eventId', description: 'The scored event id' })
+  @ApiOkResponse({ type: StoredScoreSchema })
+  @ApiBadRequestResponse({ type: ErrorBodySchema, description: 'An event id that cannot exist' })
+  @ApiNotFoundResponse({ type: ErrorBodySchema, description: 'No score stored for this event' })
+  async score(@Param('eventId') eventId: string): Promise<StoredScore> {
+    const found = await this.scores.get(parseEventId(eventId));
+    if (!found)
+      throw new AppError('NOT_FOUND', `no score is stored for event ${eventId}`, {
+        details: { eventId },
+      });
+    return found;
+  }
+
+  @Get('entities/:entityId/scores')
+  @ApiOperation({
+    summary: "An entity's scores over an event-time range, ascending by event time, paginated",
+  })
+  @ApiParam({ name: 'entityId', description: 'The entity (the customer id for card fraud)' })
+  @ApiQuery({ name: 'from', required: false, description: `Start, included: ${TIME_FORMAT}` })
+  @ApiQuery({ name: 'to', required: false, description: `End, included: ${TIME_FORMAT}` })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+  })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiOkResponse({ type: ScoresPageSchema })
+  @ApiBadRequestResponse({
+    type: ErrorBodySchema,
+    description: 'Bad parameters, one entry per field in details.fields',
+  })
+  async entityScores(
+    @Param('entityId') entityId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<ScoresPage> {
+    const page = await this.scores.listByEntity(parseEntityScoresQuery(entityId, query));
+    return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+  }
+}

@@ -1,0 +1,95 @@
+import type { Decision, Feature, Prediction, PredictionTimings } from '@rtml/contracts';
+
+const DAY_SECONDS = 86_400;
+
+/** Digits of the zero-padded event time: Number.MAX_SAFE_INTEGER has 16, so every valid time fits. */
+const EVENT_TIME_DIGITS = 16;
+
+/**
+ * One prediction as stored in the scores table. Attribute names are API (the scores API reads
+ * them, operators query them): add attributes, never rename one.
+ */
+export interface ScoreItem {
+  /** Table partition key: the scored event's id, so a redelivery overwrites the same item. */
+  readonly eventId: string;
+  /** GSI `byEntity` partition key. */
+  readonly entityId: string;
+  /** GSI `byEntity` sort key: see `entityTimeKey`. */
+  readonly eventTimeId: string;
+  readonly eventTime: number;
+  readonly score: number;
+  readonly threshold: number;
+  readonly decision: Decision;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly featureSetName: string;
+  readonly featureSetVersion: string;
+  /** A list, not a map: the feature set's order is the model's input order. */
+  readonly features: readonly Feature[];
+  /** Absent when no challenger scored the event. */
+  readonly shadow?: {
+    readonly modelName: string;
+    readonly modelVersion: string;
+    readonly score: number;
+    readonly decision: Decision;
+  };
+  readonly timings: PredictionTimings;
+  /** TTL attribute, epoch seconds (see `toScoreItem`). */
+  readonly expiresAt: number;
+}
+
+/**
+ * The GSI sort key: the event time zero-padded to a fixed width, then `#` and the event id. It
+ * sorts (byte order) by event time, breaks ties by event id so two events of one millisecond
+ * never collide, and lets a time range be a single BETWEEN on the index.
+ */
+export function entityTimeKey(eventTime: number, eventId: string): string {
+  return `${paddedTime(eventTime)}#${eventId}`;
+}
+
+/** The smallest and largest sort keys of a time range, both ends included. */
+export function entityTimeRange(fromMs: number, toMs: number): { low: string; high: string } {
+  // '$' is the byte after '#': every key of the `toMs` millisecond sorts below `<toMs>$`.
+  return { low: `${paddedTime(fromMs)}#`, high: `${paddedTime(toMs)}$` };
+}
+
+const paddedTime = (eventTime: number): string =>
+  String(eventTime).padStart(EVENT_TIME_DIGITS, '0');
+
+/**
+ * The stored item: a pure function of the prediction and the configured retention, so storing
+ * a redelivered prediction writes the very same item and leaves exactly one. That is also why
+ * nothing here reads the clock: `expiresAt` counts the retention from when ingest accepted the
+ * event (`timings.ingestedAt`, carried in the prediction), not from "now", which would differ on
+ * every redelivery. Not from the event time either: a replay of last year's events would store
+ * items that are already expired, and DynamoDB deletes those at once.
+ */
+export function toScoreItem(prediction: Prediction, retentionDays: number): ScoreItem {
+  const { shadow } = prediction;
+  return {
+    eventId: prediction.eventId,
+    entityId: prediction.entityId,
+    eventTimeId: entityTimeKey(prediction.eventTime, prediction.eventId),
+    eventTime: prediction.eventTime,
+    score: prediction.score,
+    threshold: prediction.threshold,
+    decision: prediction.decision,
+    modelName: prediction.model.name,
+    modelVersion: prediction.model.version,
+    featureSetName: prediction.featureSet.name,
+    featureSetVersion: prediction.featureSet.version,
+    features: prediction.features.map(({ name, value }) => ({ name, value })),
+    ...(shadow
+      ? {
+          shadow: {
+            modelName: shadow.model.name,
+            modelVersion: shadow.model.version,
+            score: shadow.score,
+            decision: shadow.decision,
+          },
+        }
+      : {}),
+    timings: { ...prediction.timings },
+    expiresAt: Math.floor(prediction.timings.ingestedAt / 1_000) + retentionDays * DAY_SECONDS,
+  };
+}

@@ -1,0 +1,78 @@
+import type {
+  CreateTableCommandInput,
+  UpdateTimeToLiveCommandInput,
+} from '@aws-sdk/client-dynamodb';
+
+/** The GSI that serves "scores of an entity over a time range" with a Query, never a Scan. */
+export const BY_ENTITY_INDEX = 'byEntity';
+
+/** The TTL attribute of both tables, epoch seconds. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/**
+ * Everything a provisioning job needs to create a table as the service expects it: the table
+ * (keys, indexes, billing) and its TTL setting, which DynamoDB only accepts once the table exists.
+ * Names of tables, keys and the index are API: renaming one strands the data behind it.
+ */
+export interface TableDefinition {
+  readonly create: CreateTableCommandInput;
+  readonly timeToLive: UpdateTimeToLiveCommandInput;
+  /** Global secondary indexes the service queries; boot refuses a table without them. */
+  readonly requiredIndexes: readonly string[];
+}
+
+/**
+ * The scores table: one item per scored event (partition key `eventId`, so a redelivered
+ * prediction overwrites its own item), and the sparse GSI `byEntity` (entityId, eventTimeId)
+ * projecting every attribute, so an entity's page is one Query with no item fetches.
+ */
+export function scoresTableDefinition(tableName: string): TableDefinition {
+  return {
+    create: {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'eventId', AttributeType: 'S' },
+        { AttributeName: 'entityId', AttributeType: 'S' },
+        { AttributeName: 'eventTimeId', AttributeType: 'S' },
+      ],
+      KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: BY_ENTITY_INDEX,
+          KeySchema: [
+            { AttributeName: 'entityId', KeyType: 'HASH' },
+            { AttributeName: 'eventTimeId', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    },
+    timeToLive: ttlOn(tableName),
+    requiredIndexes: [BY_ENTITY_INDEX],
+  };
+}
+
+/**
+ * The alert-state table: per entity, the cooldown window of its last alert
+ * (`cooldown#<entityId>`), and per fired alert a marker (`alert#<alertId>`). It is a table of its
+ * own, not items in the scores table, because score items are keyed by producer-chosen event
+ * ids: an event id spelled like a cooldown key would otherwise overwrite an entity's cooldown.
+ */
+export function alertStateTableDefinition(tableName: string): TableDefinition {
+  return {
+    create: {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    },
+    timeToLive: ttlOn(tableName),
+    requiredIndexes: [],
+  };
+}
+
+const ttlOn = (tableName: string): UpdateTimeToLiveCommandInput => ({
+  TableName: tableName,
+  TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+});

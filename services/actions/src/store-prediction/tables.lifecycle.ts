@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Logger } from '@rtml/observability';
+import { LOGGER } from '@rtml/service-runtime';
+import { alertStateTableDefinition, scoresTableDefinition } from './scores-table.definition';
+import { ensureTable } from './table.provisioner';
+
+/** Injection token of the tables settings. */
+export const TABLES_OPTIONS = Symbol('rtml.actions.tables');
+
+export interface TablesOptions {
+  readonly scoresTable: string;
+  readonly alertStateTable: string;
+  /** CREATE_TABLE: create missing tables at boot (local stack, tests) or only check them. */
+  readonly create: boolean;
+}
+
+/**
+ * Makes sure both tables exist before the consumer starts (module init runs before the consumer
+ * joins its group): created when missing with CREATE_TABLE=true, else checked, and the boot
+ * refused when one is missing.
+ */
+@Injectable()
+export class TablesLifecycle implements OnModuleInit {
+  constructor(
+    @Inject(DynamoDBClient) private readonly client: DynamoDBClient,
+    @Inject(TABLES_OPTIONS) private readonly options: TablesOptions,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const { create } = this.options;
+    await ensureTable(this.client, scoresTableDefinition(this.options.scoresTable), { create });
+    await ensureTable(this.client, alertStateTableDefinition(this.options.alertStateTable), {
+      create,
+    });
+    this.logger.info(
+      { scoresTable: this.options.scoresTable, alertStateTable: this.options.alertStateTable },
+      create ? 'tables ready (created when missing)' : 'tables present',
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import type { Kafka } from 'kafkajs';
+import { HEADERS, consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
+import type { Prediction } from '@rtml/contracts';
+import { predictionFixture } from '@rtml/contracts/testing';
+import {
+  AvroSerde,
+  KafkaRecordPublisher,
+  TopicAdmin,
+  contractTopicSpecs,
+  provisionContracts,
+} from '@rtml/kafka';
+import { startService } from '@rtml/service-runtime';
+import type { RunningService } from '@rtml/service-runtime';
+import { actionsService } from '../actions.service-definition';
+
+// Integration-test support, kept out of the build (tsconfig.app.json). It takes the suite's
+// servers as arguments instead of importing the testing library, which only spec files may use.
+
+/** Where the suite's servers are (the testing library's TestEndpoints, structurally). */
+export interface StackEndpoints {
+  readonly kafkaBrokers: readonly string[];
+  readonly schemaRegistryUrl: string;
+  readonly dynamodbEndpoint: string;
+  readonly credentials: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly region: string;
+  };
+}
+
+export interface ActionsHarnessOptions {
+  readonly kafka: Kafka;
+  readonly endpoints: StackEndpoints;
+  /** The suite's topic prefix, without the trailing dot. */
+  readonly prefix: string;
+  readonly httpPort: number;
+  /** Service settings on top of the ones pointing at the servers. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** A prediction of `predictionFixture`'s shape for one event of one entity. */
+export const predictionOf = (
+  eventId: string,
+  entityId: string,
+  eventTime: number,
+  overrides: Partial<Prediction> = {},
+): Prediction => ({ ...predictionFixture, eventId, entityId, eventTime, ...overrides });
+
+/**
+ * The actions service started in-process on the suite's own topics (provisioned here) and
+ * tables, with a producer of predictions and a view of what the service has committed.
+ */
+export class ActionsServiceHarness {
+  readonly topics: {
+    readonly predictions: string;
+    readonly alerts: string;
+    readonly deadLetters: string;
+  };
+  readonly serde: AvroSerde;
+  readonly baseUrl: string;
+  /** Every topic the harness provisioned (for the suite to delete afterwards). */
+  readonly topicNames: readonly string[];
+  private readonly publisher: KafkaRecordPublisher;
+  private service: RunningService | undefined;
+  private produced = 0;
+
+  constructor(private readonly options: ActionsHarnessOptions) {
+    const { prefix } = options;
+    this.topics = {
+      predictions: topicName('predictions', prefix),
+      alerts: topicName('alerts', prefix),
+      deadLetters: topicName('deadLetters', prefix),
+    };
+    this.topicNames = contractTopicSpecs(prefix).map((spec) => spec.name);
+    this.serde = new AvroSerde(options.endpoints.schemaRegistryUrl);
+    this.publisher = new KafkaRecordPublisher(options.kafka);
+    this.baseUrl = `http://127.0.0.1:${options.httpPort}`;
+  }
+
+  /** The service's consumer group on the broker. */
+  get groupId(): string {
+    return consumerGroupId('actions', this.options.prefix);
+  }
+
+  async start(): Promise<void> {
+    const admin = new TopicAdmin(this.options.kafka);
+    await provisionContracts(admin, this.serde, this.options.prefix).finally(() =>
+      admin.disconnect(),
+    );
+    await this.publisher.connect();
+    const { endpoints, prefix, httpPort, env } = this.options;
+    this.service = await startService(
+      actionsService,
+      actionsService.loadConfig({
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: String(httpPort),
+        LOG_LEVEL: process.env['RTML_TEST_LOG_LEVEL'] ?? 'fatal',
+        TOPIC_PREFIX: prefix,
+        KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+        SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+        DYNAMODB_ENDPOINT: endpoints.dynamodbEndpoint,
+        AWS_REGION: endpoints.credentials.region,
+        AWS_ACCESS_KEY_ID: endpoints.credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: endpoints.credentials.secretAccessKey,
+        ...env,
+      }),
+    );
+  }
+
+  /** Produces predictions as scoring does: Avro values, keyed by entity, with the event id header. */
+  async produce(predictions: readonly Prediction[]): Promise<void> {
+    const subject = valueSubject('predictions', this.options.prefix);
+    const records = await Promise.all(
+      predictions.map(async (prediction) => ({
+        topic: this.topics.predictions,
+        key: prediction.entityId,
+        value: await this.serde.encode(subject, prediction),
+        headers: { [HEADERS.eventId]: prediction.eventId },
+      })),
+    );
+    await this.publisher.publish(records);
+    this.produced += predictions.length;
+  }
+
+  /** How many predictions produced so far the service has not committed yet. */
+  async uncommitted(committedOffsets: (group: string, topic: string) => Promise<Offsets>) {
+    const committed = sumOffsets(await committedOffsets(this.groupId, this.topics.predictions));
+    return this.produced - committed;
+  }
+
+  async stop(): Promise<void> {
+    await this.service?.stop();
+    await this.publisher.disconnect();
+  }
+}
+
+type Offsets = ReadonlyArray<{ readonly offset: string }>;
+
+/** The number of records before the given offsets (-1, "none", counts as 0). */
+export const sumOffsets = (offsets: Offsets): number =>
+  offsets.reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);
