@@ -1,8 +1,31 @@
-import { loadConfig } from '@rtml/config';
+import { field, loadConfig } from '@rtml/config';
 import type { Environment } from '@rtml/config';
 import { awsFields, kafkaFields } from '@rtml/connections';
+import {
+  BUILTIN_FEATURE_SETS,
+  DEFAULT_FEATURE_SET_NAME,
+  findBuiltinFeatureSet,
+} from '@rtml/feature-engine';
 import { baseServiceFields } from '@rtml/service-runtime';
 import { z } from 'zod';
+
+/**
+ * The model registry's default bucket, as its command line uses it (tools/ml registry.config):
+ * `model publish` and this service meet there when neither is told otherwise.
+ */
+export const DEFAULT_MODEL_BUCKET = 'rtml-models';
+export const DEFAULT_MODEL_NAME = 'card-fraud';
+
+// The registry's own rules (libs/model-registry), checked at boot so a typo fails fast.
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+const featureSetName = z
+  .string()
+  .default(DEFAULT_FEATURE_SET_NAME)
+  .refine((name) => findBuiltinFeatureSet(name) !== undefined, {
+    message: `must be a built-in feature set: ${Object.keys(BUILTIN_FEATURE_SETS).join(', ')}`,
+  });
 
 /** Every environment variable the scoring service reads (documented in the README's table). */
 export const scoringConfigSchema = z.object({
@@ -12,6 +35,23 @@ export const scoringConfigSchema = z.object({
   S3_ENDPOINT: awsFields.S3_ENDPOINT,
   AWS_ACCESS_KEY_ID: awsFields.AWS_ACCESS_KEY_ID,
   AWS_SECRET_ACCESS_KEY: awsFields.AWS_SECRET_ACCESS_KEY,
+  MODEL_NAME: z
+    .string()
+    .regex(
+      MODEL_NAME,
+      'must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    )
+    .default(DEFAULT_MODEL_NAME),
+  MODEL_BUCKET: z
+    .string()
+    .regex(BUCKET, 'must be a valid S3 bucket name (3-63 a-z, 0-9, ".", "-")')
+    .default(DEFAULT_MODEL_BUCKET),
+  /** The feature set every served model must have been trained on (and events must carry). */
+  FEATURE_SET: featureSetName,
+  /** How often the champion and challenger aliases are polled (a conditional GET each). */
+  MODEL_POLL_MS: field.positiveInt(2_000),
+  /** Rows per ONNX run: bounds how long one run holds the event loop. */
+  MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(1_000),
 });
 
 export type ScoringConfig = z.output<typeof scoringConfigSchema>;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { AwsConnectionModule, KafkaConnectionModule } from '@rtml/connections';
+import { ModelServingModule } from './model/model-serving.module';
+import { scoreConsumerProviders } from './score/score-consumer.providers';
 import type { ScoringConfig } from './scoring.config';
 
 /** Root module of the scoring service: it scores enriched events with the champion ONNX model from the S3 model registry. */
@@ -17,7 +19,9 @@ export class ScoringModule {
           schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
         }),
         AwsConnectionModule.forRoot({ ...config, s3Endpoint: config.S3_ENDPOINT }),
+        ModelServingModule.forRoot(config),
       ],
+      providers: [...scoreConsumerProviders(config)],
     };
   }
 }
