@@ -1,19 +1,54 @@
-import { ServiceProcess, eventually } from '@rtml/testing';
+import { TOPIC_IDS, topicName } from '@rtml/contracts';
+import { AvroSerde, TopicAdmin, provisionContracts } from '@rtml/kafka';
+import {
+  ServiceProcess,
+  eventually,
+  useDynamoDb,
+  useKafka,
+  useRedis,
+  useS3Bucket,
+} from '@rtml/testing';
+import { ModelReleases } from './pipeline/model.releases';
 
 const SERVICES = [
-  { service: 'ingest', dependencies: ['kafka', 'schema-registry'] },
-  { service: 'features', dependencies: ['kafka', 'schema-registry', 'redis'] },
-  { service: 'scoring', dependencies: ['kafka', 'schema-registry', 's3'] },
-  { service: 'actions', dependencies: ['kafka', 'schema-registry', 'dynamodb'] },
+  { service: 'ingest', dependencies: ['kafka', 'schema-registry', 'consumer'] },
+  { service: 'features', dependencies: ['kafka', 'schema-registry', 'redis', 'consumer'] },
+  {
+    service: 'scoring',
+    dependencies: ['kafka', 'schema-registry', 's3', 'consumer', 'model'],
+  },
+  { service: 'actions', dependencies: ['kafka', 'schema-registry', 'dynamodb', 'consumer'] },
 ] as const;
 
 describe.each(SERVICES)('the $service service process', ({ service, dependencies }) => {
+  const kafka = useKafka();
+  const redis = useRedis();
+  const s3 = useS3Bucket();
+  const dynamodb = useDynamoDb();
+  const topicPrefix = kafka.prefix.replace(/\.$/, '');
+  const isolated = {
+    TOPIC_PREFIX: topicPrefix,
+    REDIS_KEY_PREFIX: redis.prefix,
+    MODEL_BUCKET: s3.bucket,
+    SCORES_TABLE: dynamodb.tableName('scores'),
+    ALERT_STATE_TABLE: dynamodb.tableName('alerts'),
+  };
   const started: ServiceProcess[] = [];
   const start = async (env?: Record<string, string>) => {
-    const process = await ServiceProcess.start({ service, env });
+    const process = await ServiceProcess.start({ service, env: { ...isolated, ...env } });
     started.push(process);
     return process;
   };
+
+  beforeAll(async () => {
+    const admin = new TopicAdmin(kafka.kafka);
+    await provisionContracts(admin, new AvroSerde(kafka.schemaRegistryUrl), topicPrefix);
+    await admin.disconnect();
+    kafka.adoptTopics(TOPIC_IDS.map((id) => topicName(id, topicPrefix)));
+    kafka.groupId(`rtml.${service}`);
+    if (service === 'scoring')
+      await new ModelReleases(s3.client, s3.bucket, 'card-fraud').release(1);
+  }, 120_000);
   afterEach(async () => {
     await Promise.all(started.splice(0).map((process) => process.dispose()));
   });

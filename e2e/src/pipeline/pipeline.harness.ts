@@ -1,6 +1,6 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { topicName, valueSubject } from '@rtml/contracts';
+import { TOPIC_IDS, topicName, valueSubject } from '@rtml/contracts';
 import type { Alert, DeadLetter, Prediction } from '@rtml/contracts';
 import type { TopicId } from '@rtml/contracts';
 import { AvroSerde, KafkaRecordPublisher, TopicAdmin, provisionContracts } from '@rtml/kafka';
@@ -73,19 +73,7 @@ export function usePipeline() {
     const admin = new TopicAdmin(kafka.kafka);
     await provisionContracts(admin, serde, topicPrefix);
     await admin.disconnect();
-    kafka.adoptTopics(
-      (
-        [
-          'rawEvents',
-          'transactions',
-          'labels',
-          'enrichedEvents',
-          'predictions',
-          'alerts',
-          'deadLetters',
-        ] as const
-      ).map(topic),
-    );
+    kafka.adoptTopics(TOPIC_IDS.map(topic));
     for (const service of ['ingest', 'features', 'scoring', 'actions'])
       kafka.groupId(`rtml.${service}`);
     webhook = new WebhookReceiver(await freePort());
