@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { KafkaConnectionModule, RedisConnectionModule } from '@rtml/connections';
 import type { FeaturesConfig } from './features.config';
+import { updateFeaturesProviders } from './update-features/update-features.providers';
 
 /** Root module of the features service: it keeps rolling event-time features per entity in Redis and emits enriched events. */
 @Module({})
@@ -18,6 +19,7 @@ export class FeaturesModule {
         }),
         RedisConnectionModule.forRoot({ url: config.REDIS_URL }),
       ],
+      providers: updateFeaturesProviders(config),
     };
   }
 }

@@ -1,0 +1,148 @@
+import { Redis } from 'ioredis';
+import { AppError } from '@rtml/errors';
+import {
+  HANDBOOK_15,
+  SECONDS_PER_DAY,
+  compileFeaturePlan,
+  computeFeatureVector,
+  decodeEntry,
+} from '@rtml/feature-engine';
+import { useRedis } from '@rtml/testing';
+import { FeatureStateKeys } from './feature-state.keys';
+import { RedisWindowStore } from './redis-window.store';
+import type { ScoredTransaction, TransactionWrite, WindowWrite } from './window-store.model';
+
+const DAY = SECONDS_PER_DAY;
+const T0 = Date.UTC(2018, 3, 2) / 1000;
+const plan = compileFeaturePlan(HANDBOOK_15);
+
+const transaction = (id: string, customerId: string, terminalId: string, time: number) =>
+  ({
+    kind: 'transaction',
+    event: { eventId: id, time, seq: time, amount: 10, entities: { customerId, terminalId } },
+    source: `transactions:0:${id}`,
+  }) satisfies TransactionWrite;
+
+const label = (transactionId: string, time: number, terminalId: string, fraud: 0 | 1) =>
+  ({
+    kind: 'label',
+    label: { transactionId, transactionTime: time, fraud, entities: { terminalId } },
+  }) satisfies WindowWrite;
+
+const feature = (write: TransactionWrite, outcome: unknown, name: string): number => {
+  const vector = computeFeatureVector(plan, write.event, (outcome as ScoredTransaction).entries);
+  return vector[plan.featureNames.indexOf(name)] as number;
+};
+
+describe('the Redis window state', () => {
+  const { redis, prefix } = useRedis();
+  let stores = 0;
+  const freshStore = (graceSeconds: number) => {
+    const keyPrefix = `${prefix}state-${++stores}:`;
+    const options = { plan, keyPrefix, dedupeTtlSeconds: 40 * DAY, graceSeconds };
+    return {
+      store: new RedisWindowStore(redis, options),
+      keys: new FeatureStateKeys(keyPrefix, HANDBOOK_15),
+    };
+  };
+  const members = async (key: string) =>
+    (await redis.zrange(key, 0, '-1')).map((m) => decodeEntry(m));
+
+  it('keeps a label that arrives before its transaction and applies it when the transaction comes', async () => {
+    const { store, keys } = freshStore(DAY);
+    const a = transaction('a', 'c1', 't1', T0);
+    const b = transaction('b', 'c2', 't1', T0 + 60);
+    const later = transaction('z', 'c3', 't1', T0 + 8 * DAY);
+
+    const [early] = await store.apply([label('a', T0, 't1', 1)]);
+    await store.apply([a, b]);
+    const terminalFrauds = (await members(keys.entity('terminalId', 't1'))).map((e) => e.fraud);
+    const pendingLeft = await redis.exists(keys.pendingLabel('a'));
+    const [scored] = await store.apply([later]);
+    const [again] = await store.apply([label('a', T0, 't1', 1)]);
+
+    expect(early).toEqual({ kind: 'label', status: 'pending', late: false });
+    expect(terminalFrauds).toEqual([1, null]);
+    expect(pendingLeft).toBe(0);
+    expect((await members(keys.entity('customerId', 'c1')))[0]?.fraud).toBeNull();
+    expect(feature(later, scored, 'TERMINAL_ID_NB_TX_7DAY_WINDOW')).toBe(2);
+    expect(feature(later, scored, 'TERMINAL_ID_RISK_7DAY_WINDOW')).toBe(0.5);
+    expect(again).toEqual({ kind: 'label', status: 'applied', late: true });
+  });
+
+  it('applies a label after its transaction, and calls it late once a delayed window has counted it', async () => {
+    const { store } = freshStore(DAY);
+    const a = transaction('a', 'c1', 't1', T0);
+    await store.apply([a, transaction('b', 'c2', 't1', T0 + DAY)]);
+
+    const [timely] = await store.apply([label('a', T0, 't1', 1)]);
+    await store.apply([transaction('c', 'c2', 't1', T0 + 7 * DAY)]);
+    const [late] = await store.apply([label('a', T0, 't1', 0)]);
+
+    expect(timely).toEqual({ kind: 'label', status: 'applied', late: false });
+    expect(late).toEqual({ kind: 'label', status: 'applied', late: true });
+  });
+
+  it('prunes each entity beyond its horizon plus the grace, inclusive, and gives keys wall-clock expiries', async () => {
+    const grace = 3_600;
+    const { store, keys } = freshStore(grace);
+    const at = (id: string, time: number) => transaction(id, 'c1', 't1', time);
+    const customerKey = keys.entity('customerId', 'c1');
+    const terminalKey = keys.entity('terminalId', 't1');
+
+    // a sits exactly on the customer's first cutoff (T0 + 1) and the terminal's second.
+    await store.apply([at('a', T0 + 1), at('b', T0 + 2), at('c', T0 + 1 + 30 * DAY + grace)]);
+    const customerAfterC = await members(customerKey);
+    const terminalAfterC = await members(terminalKey);
+    await store.apply([at('d', T0 + 1 + 37 * DAY + grace)]);
+    const [unmatched] = await store.apply([label('a', T0 + 1, 't1', 1)]);
+
+    expect(customerAfterC.map((e) => e.eventId)).toEqual(['b', 'c']);
+    expect(terminalAfterC.map((e) => e.eventId)).toEqual(['a', 'b', 'c']);
+    expect((await members(customerKey)).map((e) => e.eventId)).toEqual(['c', 'd']);
+    expect((await members(terminalKey)).map((e) => e.eventId)).toEqual(['b', 'c', 'd']);
+    expect(unmatched).toEqual({ kind: 'label', status: 'unmatched', late: true });
+    const customerTtl = await redis.ttl(customerKey);
+    expect(customerTtl).toBeGreaterThan(30 * DAY + grace);
+    expect(customerTtl).toBeLessThanOrEqual(31 * DAY + grace);
+    expect(await redis.ttl(terminalKey)).toBeGreaterThan(37 * DAY + grace);
+    expect(await redis.ttl(keys.seen('d'))).toBeGreaterThan(40 * DAY - 60);
+    expect(await redis.get(keys.seen('d'))).toBe('transactions:0:d');
+  });
+
+  it('flags an event more than the grace behind its entity as late, and one within it as not', async () => {
+    const grace = 3_600;
+    const { store } = freshStore(grace);
+    const latest = T0 + 10 * DAY;
+    await store.apply([transaction('a', 'c1', 't1', latest)]);
+
+    const [within, beyond] = await store.apply([
+      transaction('b', 'c1', 't2', latest - grace),
+      transaction('c', 'c2', 't1', latest - grace - 1),
+    ]);
+
+    expect(within).toMatchObject({ kind: 'scored', late: false });
+    expect(beyond).toMatchObject({ kind: 'scored', late: true });
+  });
+
+  it('fails with a retriable DEPENDENCY_UNAVAILABLE error when Redis does not answer', async () => {
+    const absent = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    const store = new RedisWindowStore(absent, {
+      plan,
+      keyPrefix: `${prefix}absent:`,
+      dedupeTtlSeconds: DAY,
+      graceSeconds: 0,
+    });
+
+    const failure = await store.apply([transaction('a', 'c1', 't1', T0)]).catch((e: unknown) => e);
+    absent.disconnect();
+
+    expect(failure).toBeInstanceOf(AppError);
+    expect(failure).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', retriable: true });
+  });
+});

@@ -1,0 +1,92 @@
+import type { Provider } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { Counter } from 'prom-client';
+import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
+import { REDIS_CLIENT, batchConsumerProviders } from '@rtml/connections';
+import type { ConsumerBinding } from '@rtml/connections';
+import { compileFeaturePlan } from '@rtml/feature-engine';
+import { AvroSerde, DeadLetterWriter, KafkaRecordPublisher } from '@rtml/kafka';
+import { PipelineMetrics } from '@rtml/observability';
+import type { Logger } from '@rtml/observability';
+import { LOGGER } from '@rtml/service-runtime';
+import { configuredFeatureSet } from '../features.config';
+import type { FeaturesConfig } from '../features.config';
+import { FeatureRecordParser } from './feature-record.parser';
+import { RedisWindowStore } from './redis-window.store';
+import { UpdateFeaturesHandler } from './update-features.handler';
+
+/**
+ * The update-features use case wired for Nest: the Redis window store, the batch handler, and
+ * the consumer of transactions and labels (one group, `consumerGroupId('features', prefix)`).
+ */
+export function updateFeaturesProviders(config: Readonly<FeaturesConfig>): Provider[] {
+  const prefix = config.TOPIC_PREFIX || undefined;
+  const plan = compileFeaturePlan(configuredFeatureSet(config));
+  const transactionsTopic = topicName('transactions', prefix);
+  const labelsTopic = topicName('labels', prefix);
+  return [
+    {
+      provide: RedisWindowStore,
+      inject: [REDIS_CLIENT],
+      useFactory: (redis: Redis) =>
+        new RedisWindowStore(redis, {
+          plan,
+          keyPrefix: config.REDIS_KEY_PREFIX,
+          dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
+          graceSeconds: config.STATE_GRACE_SECONDS,
+        }),
+    },
+    {
+      provide: UpdateFeaturesHandler,
+      inject: [AvroSerde, KafkaRecordPublisher, RedisWindowStore, PipelineMetrics, LOGGER],
+      useFactory: (
+        serde: AvroSerde,
+        publisher: KafkaRecordPublisher,
+        store: RedisWindowStore,
+        metrics: PipelineMetrics,
+        logger: Logger,
+      ) =>
+        new UpdateFeaturesHandler({
+          parser: new FeatureRecordParser(serde, {
+            transactionsTopic,
+            labelsTopic,
+            entityFields: plan.stateRequirements.map((r) => r.entity),
+            labelEntityFields: plan.stateRequirements
+              .filter((r) => r.needsLabels)
+              .map((r) => r.entity),
+          }),
+          store,
+          serde,
+          publisher,
+          deadLetters: new DeadLetterWriter(serde, {
+            topic: topicName('deadLetters', prefix),
+            subject: valueSubject('deadLetters', prefix),
+            service: 'features',
+          }),
+          plan,
+          enriched: {
+            topic: topicName('enrichedEvents', prefix),
+            subject: valueSubject('enrichedEvents', prefix),
+          },
+          metrics,
+          lateEvents: new Counter({
+            name: 'rtml_late_events_total',
+            help: 'Events too late for exact features (transaction: entries it needed may be pruned; label: a delayed window already counted its transaction as not fraud)',
+            labelNames: ['kind'] as const,
+            registers: [metrics.registry],
+          }),
+          logger,
+        }),
+    },
+    ...batchConsumerProviders({
+      inject: [UpdateFeaturesHandler],
+      useFactory: (handler: UpdateFeaturesHandler): ConsumerBinding => ({
+        options: {
+          groupId: consumerGroupId('features', prefix),
+          topics: [transactionsTopic, labelsTopic],
+        },
+        handler: (batch) => handler.handle(batch),
+      }),
+    }),
+  ];
+}

@@ -1,0 +1,55 @@
+import type { FeatureEvent, WindowEntry } from '@rtml/feature-engine';
+import type { LabelPlacement } from './feature-event.mapper';
+
+/** A transaction to record: its entries are added and its windows read back, atomically. */
+export interface TransactionWrite {
+  readonly kind: 'transaction';
+  readonly event: FeatureEvent;
+  /** Where the record came from, `topic:partition:offset`: tells a redelivery from a duplicate. */
+  readonly source: string;
+}
+
+export interface LabelWrite {
+  readonly kind: 'label';
+  readonly label: LabelPlacement;
+}
+
+export type WindowWrite = TransactionWrite | LabelWrite;
+
+/** A transaction seen for the first time, or the same record delivered again. */
+export interface ScoredTransaction {
+  readonly kind: 'scored';
+  /** True when this record was recorded before (a redelivery): nothing was written again. */
+  readonly redelivered: boolean;
+  /** Each entity's entries in (t − horizon, t]; may include the event itself and later ones. */
+  readonly entries: Readonly<Record<string, readonly WindowEntry[]>>;
+  /**
+   * True when an entity had already seen events more than the grace later than this one, so
+   * entries this event needed may have been pruned: its vector uses what is left.
+   */
+  readonly late: boolean;
+}
+
+/** Another record already carried this event id (a producer duplicate): nothing was done. */
+export interface DuplicateTransaction {
+  readonly kind: 'duplicate';
+  readonly firstSource: string;
+}
+
+export interface LabelOutcome {
+  readonly kind: 'label';
+  /**
+   * applied: written on the transaction's entries; pending: the transaction has not arrived, the
+   * label waits for it; unmatched: the transaction was seen but its entries are gone (pruned) or
+   * not at the label's transaction time; ignored: no feature of the set reads labels.
+   */
+  readonly status: 'applied' | 'pending' | 'unmatched' | 'ignored';
+  /**
+   * True when a transaction whose delayed label-driven window contains the labelled one was
+   * already recorded: that vector counted it as not fraud.
+   */
+  readonly late: boolean;
+}
+
+export type TransactionOutcome = ScoredTransaction | DuplicateTransaction;
+export type WindowOutcome = TransactionOutcome | LabelOutcome;
