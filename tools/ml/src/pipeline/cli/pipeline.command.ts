@@ -14,6 +14,8 @@ export interface PipelineCommand {
   readonly via: Via;
   readonly rate: number;
   readonly idPrefix: string;
+  /** See PipelineRunOptions.checkpointMs. */
+  readonly checkpointMs?: number;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -45,6 +47,7 @@ export async function runPipelineCommand(command: PipelineCommand): Promise<Pipe
       sink,
       rate: command.rate,
       idPrefix: command.idPrefix,
+      ...(command.checkpointMs === undefined ? {} : { checkpointMs: command.checkpointMs }),
       labelDelayDays: 7,
       stallTimeoutMs: 120_000,
       log,

@@ -57,6 +57,7 @@ export class KafkaEventSink implements RawEventSink {
  */
 export class PacedSender {
   private sent = 0;
+  private readonly pending: RawEventJson[] = [];
   private readonly startedAt = performance.now();
 
   constructor(
@@ -67,6 +68,17 @@ export class PacedSender {
 
   get count(): number {
     return this.sent;
+  }
+
+  /** Queues one event; `flush` (or a full slice) sends. */
+  add(event: RawEventJson): void {
+    this.pending.push(event);
+  }
+
+  /** Sends everything queued. */
+  async flush(): Promise<void> {
+    const events = this.pending.splice(0);
+    if (events.length > 0) await this.send(events);
   }
 
   async send(events: readonly RawEventJson[]): Promise<void> {

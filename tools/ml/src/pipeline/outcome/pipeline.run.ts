@@ -22,6 +22,13 @@ export interface PipelineRunOptions {
   readonly rate: number;
   readonly idPrefix: string;
   readonly labelDelayDays: number;
+  /**
+   * When set, after every this much event time the run waits until everything sent so far has
+   * its outcome before it sends more. That bounds how far one partition can run ahead of
+   * another in event time, which exactness across partitions needs (the features service's
+   * README: arrival lag must stay under the shortest feature delay, 7 days in the reference).
+   */
+  readonly checkpointMs?: number;
   /** Give up when no new outcome arrives for this long after the last send. */
   readonly stallTimeoutMs: number;
   readonly log: (line: string) => void;
@@ -128,10 +135,32 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
     const track = (events: readonly RawEventJson[]) => {
       for (const event of events) if (event.kind === 'TRANSACTION') transactions.add(event.eventId);
     };
+    let nextCheckpoint = Number.NaN;
+    const caughtUp = async () => {
+      lastOutcomeAt = performance.now();
+      while (predicted.size + deadLettered.size < transactions.size) {
+        if (performance.now() - lastOutcomeAt > options.stallTimeoutMs)
+          throw new Error(`no progress for ${options.stallTimeoutMs / 1000} s at a checkpoint`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     for await (const rows of options.rows) {
-      const events = feed.push(rows);
-      track(events);
-      await sender.send(events);
+      for (const event of feed.push(rows)) {
+        // Only transactions mark time: a label is sent ahead of its own time (RawEventFeed).
+        if (options.checkpointMs !== undefined && event.kind === 'TRANSACTION') {
+          if (Number.isNaN(nextCheckpoint)) nextCheckpoint = event.eventTime + options.checkpointMs;
+          if (event.eventTime >= nextCheckpoint) {
+            await sender.flush();
+            await caughtUp();
+            nextCheckpoint +=
+              options.checkpointMs *
+              Math.ceil((event.eventTime - nextCheckpoint + 1) / options.checkpointMs);
+          }
+        }
+        track([event]);
+        sender.add(event);
+      }
+      await sender.flush();
     }
     await sender.send(feed.drain());
     options.log(
