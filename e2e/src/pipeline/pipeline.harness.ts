@@ -113,6 +113,12 @@ export function usePipeline() {
     get models() {
       return models as ModelReleases;
     },
+    /** The environment the suite's services run with (topic prefix, tables, bucket...). */
+    env: envOf,
+    /** The HTTP port a service listens on, as a string for the environment. */
+    port(name: ServiceName): string {
+      return new URL(this.service(name).url).port;
+    },
     service(name: ServiceName): ServiceProcess {
       const process = processes.get(name);
       if (process === undefined) throw new Error(`${name} is not running`);
