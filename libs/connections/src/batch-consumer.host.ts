@@ -11,7 +11,7 @@ import { KafkaBatchConsumer, backoffDelay } from '@rtml/kafka';
 import type { BatchConsumerOptions, BatchHandler } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
-import { LOGGER, ReadinessRegistry } from '@rtml/service-runtime';
+import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@rtml/service-runtime';
 import { KAFKA_CLIENT } from './connection.tokens';
 
 /** What a service consumes and how it handles each batch. */
@@ -45,8 +45,14 @@ class BatchConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(PipelineMetrics) metrics: PipelineMetrics,
     @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
+    @Inject(SERVICE_CONFIG) config: { readonly KAFKA_PARTITIONS_CONCURRENTLY?: number },
   ) {
-    this.consumer = new KafkaBatchConsumer(kafka, { ...binding.options, logger, metrics });
+    this.consumer = new KafkaBatchConsumer(kafka, {
+      partitionsConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      ...binding.options,
+      logger,
+      metrics,
+    });
   }
 
   onModuleInit(): void {
