@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { TOPIC_IDS, topicName } from '@rtml/contracts';
 import { AvroSerde, TopicAdmin, provisionContracts } from '@rtml/kafka';
 import {
@@ -120,5 +122,21 @@ describe.each(SERVICES)('the $service service process', ({ service, dependencies
       'KAFKA_BROKERS',
       'LOG_LEVEL',
     ]);
+  });
+
+  it('exits 1 with one JSON line naming the cause when it cannot start, e.g. its port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const process = await start({ HTTP_PORT: String(port) });
+
+      await expect(process.exited()).resolves.toBe(1);
+      const line = JSON.parse(process.stderrLines.join('')) as { level: string; msg: string };
+      expect(line.level).toBe('fatal');
+      expect(line.msg).toMatch(new RegExp(`${service} failed to start: .*EADDRINUSE`));
+    } finally {
+      blocker.close();
+    }
   });
 });

@@ -85,7 +85,21 @@ export async function runService<C extends BaseServiceConfig>(
 ): Promise<void> {
   const config = readConfigOrExit(definition);
   if (!config) return;
-  const service = await startService(definition, config);
+  let service: RunningService;
+  try {
+    service = await startService(definition, config);
+  } catch (error) {
+    // A boot that fails after the config is valid (a port in use, a table that cannot be
+    // created...) ends like a bad config: one JSON line naming the cause, exit code 1.
+    const line = {
+      level: 'fatal',
+      service: definition.name,
+      code: error instanceof AppError ? error.code : 'INTERNAL',
+      msg: `${definition.name} failed to start: ${describeError(error)}`,
+    };
+    process.stderr.write(`${JSON.stringify(line)}\n`);
+    process.exit(1);
+  }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       setTimeout(() => {
