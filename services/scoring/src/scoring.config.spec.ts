@@ -19,6 +19,7 @@ describe('scoring configuration', () => {
       MODEL_POLL_MS: 2_000,
       MAX_BATCH: 1_000,
     });
+    expect(config.ONNX_THREADS).toBeUndefined();
   });
 
   it('reads the model settings from the environment', () => {
@@ -28,6 +29,7 @@ describe('scoring configuration', () => {
       FEATURE_SET: 'handbook-15-max',
       MODEL_POLL_MS: '500',
       MAX_BATCH: '250',
+      ONNX_THREADS: '2',
     });
 
     expect(config).toMatchObject({
@@ -36,6 +38,7 @@ describe('scoring configuration', () => {
       FEATURE_SET: 'handbook-15-max',
       MODEL_POLL_MS: 500,
       MAX_BATCH: 250,
+      ONNX_THREADS: 2,
     });
   });
 

@@ -50,6 +50,11 @@ export const scoringConfigSchema = z.object({
   FEATURE_SET: featureSetName,
   /** How often the champion and challenger aliases are polled (a conditional GET each). */
   MODEL_POLL_MS: field.positiveInt(2_000),
+  /**
+   * ONNX Runtime's threads per session. Unset: one per core of the host, which in a container
+   * can exceed its CPU limit (set it to the limit there; the k8s manifests do).
+   */
+  ONNX_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Rows per ONNX run: bounds how long one run holds the event loop. */
   MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(1_000),
 });

@@ -99,7 +99,8 @@ export class ModelServingModule {
                 registry,
                 modelName: config.MODEL_NAME,
                 layout,
-                createScorer: (bytes, manifest) => OnnxModelScorer.create(bytes, manifest),
+                createScorer: (bytes, manifest) =>
+                  OnnxModelScorer.create(bytes, manifest, config.ONNX_THREADS),
               }),
               models,
               modelName: config.MODEL_NAME,

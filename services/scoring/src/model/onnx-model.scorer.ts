@@ -19,11 +19,22 @@ export class OnnxModelScorer implements ModelScorer {
     private readonly tensors: ModelTensors,
   ) {}
 
-  /** Loads the model and checks it takes and gives the manifest's tensors; MODEL_INVALID if not. */
-  static async create(bytes: Uint8Array, tensors: ModelTensors): Promise<OnnxModelScorer> {
+  /**
+   * Loads the model and checks it takes and gives the manifest's tensors; MODEL_INVALID if not.
+   * `threads`: ONNX Runtime's intra-op threads; unset, it sizes its pool from the host's cores,
+   * which in a container can be many more than the CPU limit (ONNX_THREADS).
+   */
+  static async create(
+    bytes: Uint8Array,
+    tensors: ModelTensors,
+    threads?: number,
+  ): Promise<OnnxModelScorer> {
     let session: InferenceSession;
     try {
-      session = await InferenceSession.create(bytes);
+      session = await InferenceSession.create(
+        bytes,
+        threads === undefined ? {} : { intraOpNumThreads: threads, interOpNumThreads: 1 },
+      );
     } catch (error) {
       throw new AppError(
         'MODEL_INVALID',
