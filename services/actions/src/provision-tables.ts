@@ -1,0 +1,39 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { awsClientConfig } from '@rtml/connections';
+import { describeError } from '@rtml/errors';
+import { loadActionsConfig } from './actions.config';
+import {
+  alertStateTableDefinition,
+  scoresTableDefinition,
+} from './store-prediction/scores-table.definition';
+import { ensureTable } from './store-prediction/table.provisioner';
+
+/**
+ * One-shot job (docker compose `init`, a Kubernetes Job, or by hand): creates the scores table
+ * (with its byEntity index and TTL) and the alert-state table when they are missing, from the
+ * actions service's own configuration (SCORES_TABLE, ALERT_STATE_TABLE, DYNAMODB_ENDPOINT...),
+ * then exits 0. Idempotent. With it, the service itself can run with CREATE_TABLE=false.
+ */
+async function provisionTables(): Promise<void> {
+  const config = loadActionsConfig(process.env);
+  const client = new DynamoDBClient(awsClientConfig(config.DYNAMODB_ENDPOINT, config));
+  try {
+    for (const table of [
+      scoresTableDefinition(config.SCORES_TABLE),
+      alertStateTableDefinition(config.ALERT_STATE_TABLE),
+    ])
+      await ensureTable(client, table, { create: true });
+    process.stdout.write(
+      `${JSON.stringify({ level: 'info', service: 'provision-tables', msg: 'tables are in place', tables: [config.SCORES_TABLE, config.ALERT_STATE_TABLE] })}\n`,
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+provisionTables().catch((error: unknown) => {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: 'provision-tables', msg: describeError(error) })}\n`,
+  );
+  process.exitCode = 1;
+});
