@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { awsClientConfig } from '@rtml/connections';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { HEADERS, topicName } from '@rtml/contracts';
-import type { Alert, DeadLetter, Prediction } from '@rtml/contracts';
+import type { Alert, DeadLetter, Prediction, TopicId } from '@rtml/contracts';
 import type { ReferenceTransaction } from '../../csv/reference-transaction.model';
 import { RawEventFeed } from '../feed/raw-event.feed';
 import type { RawEventJson } from '../feed/raw-event.feed';
@@ -11,6 +11,7 @@ import { PacedSender } from '../feed/raw-event.sender';
 import type { RawEventSink } from '../feed/raw-event.sender';
 import { summarizeLatency } from './latency.summary';
 import type { LatencySummary } from './latency.summary';
+import { passCheckpoint } from './checkpoint.barrier';
 import { StoredItemsPoller } from './stored-items.poller';
 import { TopicWatcher } from './topic.watcher';
 
@@ -79,13 +80,10 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
   let lastPredictionAt = Number.NaN;
 
   const ours = (eventId: string | undefined) => eventId !== undefined && transactions.has(eventId);
+  const watch = <T>(id: TopicId) =>
+    new TopicWatcher<T>(options.kafka, topicName(id, prefix), registryUrl, `${runId}-${id}`);
   const watchers = [
-    new TopicWatcher<Prediction>(
-      options.kafka,
-      topicName('predictions', prefix),
-      registryUrl,
-      `${runId}-p`,
-    ).onRecord(({ value }) => {
+    watch<Prediction>('predictions').onRecord(({ value }) => {
       if (!ours(value.eventId)) return;
       predictionMessages += 1;
       predicted.add(value.eventId);
@@ -94,20 +92,10 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
       if (Number.isNaN(firstPredictionAt)) firstPredictionAt = lastOutcomeAt;
       lastPredictionAt = lastOutcomeAt;
     }),
-    new TopicWatcher<Alert>(
-      options.kafka,
-      topicName('alerts', prefix),
-      registryUrl,
-      `${runId}-a`,
-    ).onRecord(({ value }) => {
+    watch<Alert>('alerts').onRecord(({ value }) => {
       if (ours(value.eventId)) alerts += 1;
     }),
-    new TopicWatcher<DeadLetter>(
-      options.kafka,
-      topicName('deadLetters', prefix),
-      registryUrl,
-      `${runId}-d`,
-    ).onRecord(({ headers }) => {
+    watch<DeadLetter>('deadLetters').onRecord(({ headers }) => {
       const eventId = headers[HEADERS.eventId];
       if (eventId !== undefined && ours(eventId)) deadLettered.add(eventId);
       lastOutcomeAt = performance.now();
@@ -136,14 +124,16 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
       for (const event of events) if (event.kind === 'TRANSACTION') transactions.add(event.eventId);
     };
     let nextCheckpoint = Number.NaN;
-    const caughtUp = async () => {
-      lastOutcomeAt = performance.now();
-      while (predicted.size + deadLettered.size < transactions.size) {
-        if (performance.now() - lastOutcomeAt > options.stallTimeoutMs)
-          throw new Error(`no progress for ${options.stallTimeoutMs / 1000} s at a checkpoint`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
+    const caughtUp = () =>
+      passCheckpoint({
+        kafka: options.kafka,
+        prefix,
+        stallTimeoutMs: options.stallTimeoutMs,
+        progress: () => ({
+          seen: predicted.size + deadLettered.size,
+          expected: transactions.size,
+        }),
+      });
     for await (const rows of options.rows) {
       for (const event of feed.push(rows)) {
         // Only transactions mark time: a label is sent ahead of its own time (RawEventFeed).
