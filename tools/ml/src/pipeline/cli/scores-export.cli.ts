@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { awsClientConfig } from '@rtml/connections';
 import { describeErrorOnOneLine } from '@rtml/errors';
 import { formatFeatureValue } from '../../backfill/feature-csv.writer';
+import { scanTable } from '../outcome/table.scanner';
 import { PipelineUsageError } from './pipeline-args.parser';
 
 const USAGE = 'usage: npm run scores:export -- --output <csv> [--table <name>]';
@@ -55,8 +55,16 @@ async function main(): Promise<void> {
     rows += 1;
   };
   try {
-    await Promise.all(
-      Array.from({ length: SEGMENTS }, (_, segment) => scanSegment(client, table, segment, write)),
+    await scanTable(
+      client,
+      {
+        table,
+        segments: SEGMENTS,
+        // Only score items: a shared table could hold other items (the alert state has its own).
+        filter: 'attribute_exists(modelVersion)',
+        projection: 'eventId, score, modelVersion, features',
+      },
+      (item) => write(unmarshall(item) as StoredScore),
     );
   } finally {
     client.destroy();
@@ -64,30 +72,6 @@ async function main(): Promise<void> {
     await once(out, 'finish');
   }
   process.stderr.write(`wrote ${rows} stored predictions from ${table} to ${output}\n`);
-}
-
-async function scanSegment(
-  client: DynamoDBClient,
-  table: string,
-  segment: number,
-  write: (item: StoredScore) => Promise<void>,
-): Promise<void> {
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: table,
-        Segment: segment,
-        TotalSegments: SEGMENTS,
-        ExclusiveStartKey: start,
-        // Only score items: the table also holds the alert cooldown items of the actions service.
-        FilterExpression: 'attribute_exists(modelVersion)',
-        ProjectionExpression: 'eventId, score, modelVersion, features',
-      }),
-    );
-    for (const item of page.Items ?? []) await write(unmarshall(item) as StoredScore);
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
 }
 
 function readArgs(): { output: string; table: string } {

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { groupCaughtUp } from './group-caught-up.probe';
 
 export interface CheckpointBarrier {
@@ -16,14 +16,25 @@ export interface CheckpointBarrier {
  * partition runs ahead of another by more than one checkpoint.
  */
 export async function passCheckpoint(barrier: CheckpointBarrier): Promise<void> {
+  // One admin connection for the whole wait, not one per poll.
+  const admin = barrier.kafka.admin();
+  await admin.connect();
+  try {
+    await waitUntilCaughtUp(barrier, admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function waitUntilCaughtUp(barrier: CheckpointBarrier, admin: Admin): Promise<void> {
   let lastSeen = -1;
   let movedAt = performance.now();
   for (;;) {
     const { seen, expected } = barrier.progress();
     if (
       seen >= expected &&
-      (await groupCaughtUp(barrier.kafka, 'ingest', 'rawEvents', barrier.prefix)) &&
-      (await groupCaughtUp(barrier.kafka, 'features', 'labels', barrier.prefix))
+      (await groupCaughtUp(admin, 'ingest', 'rawEvents', barrier.prefix)) &&
+      (await groupCaughtUp(admin, 'features', 'labels', barrier.prefix))
     )
       return;
     if (seen !== lastSeen) {

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { consumerGroupId, topicName } from '@rtml/contracts';
 import type { ServiceId, TopicId } from '@rtml/contracts';
 
@@ -9,29 +9,23 @@ import type { ServiceId, TopicId } from '@rtml/contracts';
  * topic. Labels yield no output to watch, which is why a replay checkpoint asks the group.
  */
 export async function groupCaughtUp(
-  kafka: Kafka,
+  admin: Admin,
   service: ServiceId,
   topic: TopicId,
   prefix: string | undefined,
 ): Promise<boolean> {
   const name = topicName(topic, prefix);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(name);
-    const [committed] = await admin.fetchOffsets({
-      groupId: consumerGroupId(service, prefix),
-      topics: [name],
-    });
-    const committedBy = new Map(
-      (committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]),
-    );
-    return ends.every(
-      (end) =>
-        BigInt(end.high) === BigInt(end.low) ||
-        (committedBy.get(end.partition) ?? -1n) >= BigInt(end.high),
-    );
-  } finally {
-    await admin.disconnect();
-  }
+  const ends = await admin.fetchTopicOffsets(name);
+  const [committed] = await admin.fetchOffsets({
+    groupId: consumerGroupId(service, prefix),
+    topics: [name],
+  });
+  const committedBy = new Map(
+    (committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]),
+  );
+  return ends.every(
+    (end) =>
+      BigInt(end.high) === BigInt(end.low) ||
+      (committedBy.get(end.partition) ?? -1n) >= BigInt(end.high),
+  );
 }

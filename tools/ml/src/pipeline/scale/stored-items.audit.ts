@@ -1,6 +1,7 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { StoredItemsPoller } from '../outcome/stored-items.poller';
+import { scanTable } from '../outcome/table.scanner';
+import type { StoredItem } from '../outcome/table.scanner';
 import { vectorDifference } from './feature-vector.compare';
 
 export interface StoredAudit {
@@ -35,7 +36,7 @@ export async function auditStoredItems(
   let extra = 0;
   let featureMismatches = 0;
   const examples: string[] = [];
-  const check = (item: Record<string, AttributeValue>) => {
+  const check = (item: StoredItem) => {
     items += 1;
     const eventId = item['eventId']?.S ?? '';
     const expected = offline.get(eventId);
@@ -52,8 +53,16 @@ export async function auditStoredItems(
     featureMismatches += 1;
     if (examples.length < 5) examples.push(`${eventId}: ${difference}`);
   };
-  await Promise.all(
-    Array.from({ length: SEGMENTS }, (_, segment) => scanSegment(client, table, segment, check)),
+  await scanTable(
+    client,
+    {
+      table,
+      segments: SEGMENTS,
+      projection: '#id, #features',
+      names: { '#id': 'eventId', '#features': 'features' },
+      consistent: true,
+    },
+    check,
   );
   return {
     present: offline.size - missing,
@@ -63,28 +72,4 @@ export async function auditStoredItems(
     featureMismatches,
     examples,
   };
-}
-
-async function scanSegment(
-  client: DynamoDBClient,
-  table: string,
-  segment: number,
-  onItem: (item: Record<string, AttributeValue>) => void,
-): Promise<void> {
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: table,
-        Segment: segment,
-        TotalSegments: SEGMENTS,
-        ProjectionExpression: '#id, #features',
-        ExpressionAttributeNames: { '#id': 'eventId', '#features': 'features' },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) onItem(item);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
 }
