@@ -6,7 +6,7 @@
  */
 export const MODEL_MANIFEST_SCHEMA_VERSION = 1;
 
-export const MODEL_TYPES = ['gbdt', 'logreg'] as const;
+export const MODEL_TYPES = ['gbdt', 'logreg', 'blend'] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
 
 /** An ONNX tensor: float32, shape [batch, width]; `null` is the dynamic batch dimension. */

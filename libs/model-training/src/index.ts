@@ -35,7 +35,20 @@ export type { LogregTrainingResult } from './logreg/logreg.trainer';
 export { logregMargins, logregScores } from './logreg/logreg.model';
 export type { LogregModel } from './logreg/logreg.model';
 
+// Blend of both: averaged probabilities.
+export {
+  DEFAULT_BLEND_PARAMS,
+  gbdtPart,
+  logregPart,
+  parseBlendParams,
+} from './blend/blend-params.model';
+export type { BlendParams } from './blend/blend-params.model';
+export { trainBlend } from './blend/blend.trainer';
+export { blendScores } from './blend/blend.model';
+export type { BlendModel } from './blend/blend.model';
+
 // ONNX export.
+export { exportBlendToOnnx } from './onnx/blend.onnx-export';
 export { exportGbdtToOnnx } from './onnx/gbdt.onnx-export';
 export { exportLogregToOnnx } from './onnx/logreg.onnx-export';
 export { decodeOnnxModel, encodeOnnxModel, readOnnxMetadata } from './onnx/onnx-model.codec';

@@ -68,7 +68,7 @@ describe('parseModelManifest', () => {
     expect(issuesOf(input)).toEqual([
       'manifest.extra: unknown field',
       'featureNames: duplicate ["A"]',
-      'modelType: must be one of "gbdt", "logreg", got "forest"',
+      'modelType: must be one of "gbdt", "logreg", "blend", got "forest"',
       'modelSha256: must be a string matching ^[0-9a-f]{64}$, got "xyz"',
     ]);
   });

@@ -1,3 +1,6 @@
+import { blendScores } from './blend/blend.model';
+import type { BlendModel } from './blend/blend.model';
+import { trainBlend } from './blend/blend.trainer';
 import type { FeatureMatrix, LabelledMatrix } from './feature-matrix.model';
 import { gbdtScores } from './gbdt/gbdt.model';
 import type { GbdtModel } from './gbdt/gbdt.model';
@@ -8,6 +11,7 @@ import type { LogregModel } from './logreg/logreg.model';
 import { parseLogregParams } from './logreg/logreg-params.model';
 import { trainLogreg } from './logreg/logreg.trainer';
 import type { ModelType } from './model-manifest.model';
+import { exportBlendToOnnx } from './onnx/blend.onnx-export';
 import { exportGbdtToOnnx } from './onnx/gbdt.onnx-export';
 import { exportLogregToOnnx } from './onnx/logreg.onnx-export';
 import type { OnnxExportOptions } from './onnx/onnx-export.options';
@@ -20,7 +24,7 @@ export interface TrainedModel {
   scores(matrix: FeatureMatrix): Float64Array;
   toOnnx(options: OnnxExportOptions): Uint8Array;
   /** The underlying model, for inspection. */
-  readonly model: GbdtModel | LogregModel;
+  readonly model: GbdtModel | LogregModel | BlendModel;
 }
 
 /**
@@ -51,6 +55,16 @@ export function trainModel(
         hyperParameters: model.params,
         scores: (matrix) => logregScores(model, matrix),
         toOnnx: (options) => exportLogregToOnnx(model, options),
+      };
+    }
+    case 'blend': {
+      const model = trainBlend(train, params).model;
+      return {
+        type,
+        model,
+        hyperParameters: model.params,
+        scores: (matrix) => blendScores(model, matrix),
+        toOnnx: (options) => exportBlendToOnnx(model, options),
       };
     }
   }

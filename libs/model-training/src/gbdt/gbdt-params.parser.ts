@@ -4,7 +4,7 @@ import { DEFAULT_GBDT_PARAMS } from './gbdt-params.model';
 import type { GbdtParams } from './gbdt-params.model';
 import { MAX_BINS } from './quantile-bins.builder';
 
-const RULES: NumberRules<GbdtParams> = {
+export const GBDT_PARAM_RULES: NumberRules<GbdtParams> = {
   trees: { min: 1, max: 100_000, integer: true },
   learningRate: { min: 0, max: 1, minExclusive: true },
   maxDepth: { min: 1, max: 64, integer: true },
@@ -29,5 +29,5 @@ export function parseGbdtParams(
   input: unknown,
   base: GbdtParams = DEFAULT_GBDT_PARAMS,
 ): GbdtParams {
-  return parseNumberParams(input, base, RULES, 'gbdt parameters');
+  return parseNumberParams(input, base, GBDT_PARAM_RULES, 'gbdt parameters');
 }

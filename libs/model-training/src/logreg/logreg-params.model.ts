@@ -17,7 +17,7 @@ export const DEFAULT_LOGREG_PARAMS: LogregParams = Object.freeze({
   tolerance: 1e-9,
 });
 
-const RULES: NumberRules<LogregParams> = {
+export const LOGREG_PARAM_RULES: NumberRules<LogregParams> = {
   l2: { min: 0, max: Infinity },
   maxIterations: { min: 1, max: 10_000, integer: true },
   tolerance: { min: 0, max: 1, minExclusive: true },
@@ -28,5 +28,5 @@ export function parseLogregParams(
   input: unknown,
   base: LogregParams = DEFAULT_LOGREG_PARAMS,
 ): LogregParams {
-  return parseNumberParams(input, base, RULES, 'logreg parameters');
+  return parseNumberParams(input, base, LOGREG_PARAM_RULES, 'logreg parameters');
 }

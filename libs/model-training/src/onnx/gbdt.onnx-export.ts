@@ -22,11 +22,6 @@ import {
 } from './onnx-graph.builders';
 import type { OnnxAttribute, OnnxNode } from './onnx-model.types';
 
-const AS_DOUBLE = 'features_f64';
-const MARGIN = 'margin';
-const MARGIN_AS_DOUBLE = 'margin_f64';
-const SCORE_AS_DOUBLE = 'score_f64';
-
 /**
  * The ensemble as ONNX: Cast to float64 → `TreeEnsembleRegressor` (ai.onnx.ml 3) summing the leaf
  * outputs and the base margin → Cast to float64 → `Sigmoid` → Cast to float32.
@@ -39,34 +34,52 @@ const SCORE_AS_DOUBLE = 'score_f64';
  * sigmoid is an approximation off by up to ~1e-7 (large relative to scores near 0).
  */
 export function exportGbdtToOnnx(model: GbdtModel, options: OnnxExportOptions): Uint8Array {
-  const ensemble: OnnxNode = {
-    name: 'trees',
-    opType: 'TreeEnsembleRegressor',
-    domain: ML_OPSET.domain,
-    input: [AS_DOUBLE],
-    output: [MARGIN],
-    attribute: treeAttributes(model),
-  };
   const graph = {
     name: 'gbdt',
     node: [
-      castNode(ONNX_INPUT_NAME, AS_DOUBLE, TensorDataType.DOUBLE),
-      ensemble,
-      castNode(MARGIN, MARGIN_AS_DOUBLE, TensorDataType.DOUBLE),
-      {
-        name: 'sigmoid',
-        opType: 'Sigmoid',
-        domain: '',
-        input: [MARGIN_AS_DOUBLE],
-        output: [SCORE_AS_DOUBLE],
-      },
-      castNode(SCORE_AS_DOUBLE, ONNX_OUTPUT_NAME, TensorDataType.FLOAT),
+      ...gbdtScoreNodes(model, ONNX_INPUT_NAME, 'score_f64'),
+      castNode('score_f64', ONNX_OUTPUT_NAME, TensorDataType.FLOAT),
     ],
     input: [floatMatrixInfo(ONNX_INPUT_NAME, model.columns)],
     output: [floatMatrixInfo(ONNX_OUTPUT_NAME, 1)],
   };
   const meta = { type: 'gbdt', hyperParameters: model.params, columns: model.columns };
   return encodeOnnxModel(wrapGraph(graph, [DEFAULT_OPSET, ML_OPSET], options, meta));
+}
+
+/**
+ * The nodes from a float32 feature matrix `input` to the float64 probabilities `output` [N, 1];
+ * `prefix` keeps the intermediate names apart when the ensemble is one branch of a larger graph.
+ */
+export function gbdtScoreNodes(
+  model: GbdtModel,
+  input: string,
+  output: string,
+  prefix = '',
+): OnnxNode[] {
+  const asDouble = `${prefix}features_f64`;
+  const margin = `${prefix}margin`;
+  const marginAsDouble = `${prefix}margin_f64`;
+  const ensemble: OnnxNode = {
+    name: `${prefix}trees`,
+    opType: 'TreeEnsembleRegressor',
+    domain: ML_OPSET.domain,
+    input: [asDouble],
+    output: [margin],
+    attribute: treeAttributes(model),
+  };
+  return [
+    castNode(input, asDouble, TensorDataType.DOUBLE),
+    ensemble,
+    castNode(margin, marginAsDouble, TensorDataType.DOUBLE),
+    {
+      name: `${prefix}sigmoid`,
+      opType: 'Sigmoid',
+      domain: '',
+      input: [marginAsDouble],
+      output: [output],
+    },
+  ];
 }
 
 /** The ensemble's nodes flattened into the operator's parallel attribute arrays. */

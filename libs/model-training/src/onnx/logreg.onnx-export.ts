@@ -9,27 +9,14 @@ import {
   wrapGraph,
 } from './onnx-export.options';
 import type { OnnxExportOptions } from './onnx-export.options';
-import { castNode, floatMatrixInfo, floatsAttribute } from './onnx-graph.builders';
+import {
+  castNode,
+  doubleInitializer,
+  floatMatrixInfo,
+  floatsAttribute,
+  opNode as node,
+} from './onnx-graph.builders';
 import type { OnnxNode, OnnxTensor } from './onnx-model.types';
-
-const node = (opType: string, input: string[], output: string, domain = ''): OnnxNode => ({
-  name: output,
-  opType,
-  domain,
-  input,
-  output: [output],
-});
-
-const doubleInitializer = (
-  name: string,
-  dims: number[],
-  values: ArrayLike<number>,
-): OnnxTensor => ({
-  name,
-  dataType: TensorDataType.DOUBLE,
-  dims,
-  doubleData: Array.from(values),
-});
 
 /**
  * The logistic regression as ONNX, standardisation included: `Scaler` (ai.onnx.ml; float32, as
@@ -37,30 +24,47 @@ const doubleInitializer = (
  * `Sigmoid` → Cast to float32. The linear part runs in float64 like the trainer's predictions.
  */
 export function exportLogregToOnnx(model: LogregModel, options: OnnxExportOptions): Uint8Array {
-  const scaler: OnnxNode = {
-    ...node('Scaler', [ONNX_INPUT_NAME], 'standardised', ML_OPSET.domain),
-    attribute: [
-      floatsAttribute('offset', Array.from(model.offsets)),
-      floatsAttribute('scale', Array.from(model.scales)),
-    ],
-  };
+  const branch = logregScoreGraph(model, ONNX_INPUT_NAME, 'score_f64');
   const graph = {
     name: 'logreg',
-    node: [
-      scaler,
-      castNode('standardised', 'standardised_f64', TensorDataType.DOUBLE),
-      node('MatMul', ['standardised_f64', 'weights'], 'linear'),
-      node('Add', ['linear', 'intercept'], 'margin'),
-      node('Sigmoid', ['margin'], 'score_f64'),
-      castNode('score_f64', ONNX_OUTPUT_NAME, TensorDataType.FLOAT),
-    ],
-    initializer: [
-      doubleInitializer('weights', [model.columns, 1], model.weights),
-      doubleInitializer('intercept', [1], [model.intercept]),
-    ],
+    node: [...branch.node, castNode('score_f64', ONNX_OUTPUT_NAME, TensorDataType.FLOAT)],
+    initializer: branch.initializer,
     input: [floatMatrixInfo(ONNX_INPUT_NAME, model.columns)],
     output: [floatMatrixInfo(ONNX_OUTPUT_NAME, 1)],
   };
   const meta = { type: 'logreg', hyperParameters: model.params, columns: model.columns };
   return encodeOnnxModel(wrapGraph(graph, [DEFAULT_OPSET, ML_OPSET], options, meta));
+}
+
+/**
+ * The nodes and initializers from a float32 feature matrix `input` to the float64 probabilities
+ * `output` [N, 1]; `prefix` keeps the intermediate names apart inside a larger graph.
+ */
+export function logregScoreGraph(
+  model: LogregModel,
+  input: string,
+  output: string,
+  prefix = '',
+): { node: OnnxNode[]; initializer: OnnxTensor[] } {
+  const name = (local: string) => `${prefix}${local}`;
+  const scaler: OnnxNode = {
+    ...node('Scaler', [input], name('standardised'), ML_OPSET.domain),
+    attribute: [
+      floatsAttribute('offset', Array.from(model.offsets)),
+      floatsAttribute('scale', Array.from(model.scales)),
+    ],
+  };
+  return {
+    node: [
+      scaler,
+      castNode(name('standardised'), name('standardised_f64'), TensorDataType.DOUBLE),
+      node('MatMul', [name('standardised_f64'), name('weights')], name('linear')),
+      node('Add', [name('linear'), name('intercept')], name('margin')),
+      node('Sigmoid', [name('margin')], output),
+    ],
+    initializer: [
+      doubleInitializer(name('weights'), [model.columns, 1], model.weights),
+      doubleInitializer(name('intercept'), [1], [model.intercept]),
+    ],
+  };
 }

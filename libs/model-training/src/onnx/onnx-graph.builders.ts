@@ -84,3 +84,24 @@ export const castNode = (input: string, output: string, to: number): OnnxNode =>
   output: [output],
   attribute: [intAttribute('to', to)],
 });
+
+/** A node of one output, named after it. */
+export const opNode = (opType: string, input: string[], output: string, domain = ''): OnnxNode => ({
+  name: output,
+  opType,
+  domain,
+  input,
+  output: [output],
+});
+
+/** A float64 tensor initializer: full precision for weights and constants. */
+export const doubleInitializer = (
+  name: string,
+  dims: number[],
+  values: ArrayLike<number>,
+): OnnxTensor => ({
+  name,
+  dataType: TensorDataType.DOUBLE,
+  dims,
+  doubleData: Array.from(values),
+});

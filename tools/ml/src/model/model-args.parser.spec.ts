@@ -9,7 +9,7 @@ describe('parseModelArgs', () => {
       protocol: 'handbook-baseline',
       data: 'd.csv.gz',
       features: 'handbook-15',
-      model: 'gbdt',
+      model: 'blend',
       params: {},
     });
   });

@@ -4,13 +4,18 @@ import type { ModelType } from '@rtml/model-training';
 import { PROTOCOL_NAMES } from '../evaluate/protocol.catalog';
 import type { ProtocolName } from '../evaluate/protocol.catalog';
 import { DEFAULT_FEATURES } from './feature-set.catalog';
+import { DEFAULT_MODEL_TYPE } from './tuned-params.catalog';
 
 export const MODEL_USAGE = [
   'usage: model evaluate --protocol <' + PROTOCOL_NAMES.join('|') + '> --data <csv|csv.gz>',
-  '         [--features <name|file.json>] [--model gbdt|logreg] [--params <json>] [--seed <n>]',
+  '         [--features <name|file.json>] [--model ' +
+    MODEL_TYPES.join('|') +
+    '] [--params <json>] [--seed <n>]',
   '         [--scores-out <csv>]',
   '       model train --data <csv|csv.gz> --from YYYY-MM-DD --to YYYY-MM-DD --output <dir>',
-  '         [--features <name|file.json>] [--model gbdt|logreg] [--params <json>] [--seed <n>]',
+  '         [--features <name|file.json>] [--model ' +
+    MODEL_TYPES.join('|') +
+    '] [--params <json>] [--seed <n>]',
   '       model publish|promote|demote|list|show ...   (the S3 model registry; `model list --help`)',
 ].join('\n');
 
@@ -67,7 +72,7 @@ export function parseModelArgs(argv: readonly string[]): EvaluateArgs | TrainArg
   const common: CommonArgs = {
     data: required(values.data, '--data'),
     features: values.features ?? DEFAULT_FEATURES,
-    model: parseModelType(values.model ?? 'gbdt'),
+    model: parseModelType(values.model ?? DEFAULT_MODEL_TYPE),
     params: parseParams(values.params, values.seed),
   };
   if (command === 'evaluate') {

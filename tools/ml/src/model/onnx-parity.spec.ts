@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { HANDBOOK_15 } from '@rtml/feature-engine';
 import {
+  MODEL_TYPES,
   createSeededRandom,
   toFeatureMatrix,
   toLabelledMatrix,
@@ -92,7 +93,7 @@ describe('ONNX export parity with ONNX Runtime', () => {
     expect(await onnxDifference(model, names, edges)).toBeLessThanOrEqual(TOLERANCE);
   });
 
-  it('scores like the trainer on negative, zero and unseen values, for both model types', async () => {
+  it('scores like the trainer on negative, zero and unseen values, for every model type', async () => {
     const edges = toFeatureMatrix([
       [-3, -100, 0],
       [0, 0, 0],
@@ -100,8 +101,8 @@ describe('ONNX export parity with ONNX Runtime', () => {
       [-1e6, 1e6, -5],
       [3, 10, 5e-4],
     ]);
-    for (const type of ['gbdt', 'logreg'] as const) {
-      const model = trainModel(type, train, type === 'gbdt' ? { trees: 40 } : {});
+    for (const type of MODEL_TYPES) {
+      const model = trainModel(type, train, type === 'logreg' ? {} : { trees: 40 });
       expect(await onnxDifference(model, names, edges)).toBeLessThanOrEqual(TOLERANCE);
       expect(await onnxDifference(model, names, train)).toBeLessThanOrEqual(TOLERANCE);
     }
@@ -112,7 +113,7 @@ describe('ONNX export parity with ONNX Runtime', () => {
     return;
   }
 
-  it('scores every test row of the handbook baseline like the trainer, for both model types', async () => {
+  it('scores every test row of the handbook baseline like the trainer, for every model type', async () => {
     const first = parseUtcDay('2018-07-25');
     const rows = await loadLabelledRows(REFERENCE_DATA_PATH, HANDBOOK_15, {
       fromDay: first,
@@ -121,7 +122,7 @@ describe('ONNX export parity with ONNX Runtime', () => {
     const split = handbookSplit(rows, first);
     const test = selectMatrix(rows, split.test);
     expect(test.rows).toBe(58_264);
-    for (const type of ['gbdt', 'logreg'] as const) {
+    for (const type of MODEL_TYPES) {
       const model = trainModel(type, selectMatrix(rows, split.train), TUNED_PARAMS[type]);
       const difference = await onnxDifference(model, [...rows.featureNames], test);
       expect(difference).toBeLessThanOrEqual(TOLERANCE);

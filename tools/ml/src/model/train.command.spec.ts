@@ -4,7 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseModelManifest, readOnnxMetadata } from '@rtml/model-training';
+import { MODEL_TYPES, parseModelManifest, readOnnxMetadata } from '@rtml/model-training';
+import type { ModelType } from '@rtml/model-training';
 import { writeSyntheticReference } from '../evaluate/synthetic-reference.fixture';
 import { sha256Hex } from './sha256.digest';
 import { runTrain } from './train.command';
@@ -17,14 +18,14 @@ describe('runTrain', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const train = (model: 'gbdt' | 'logreg', output: string, lines: string[]) =>
+  const train = (model: ModelType, output: string, lines: string[]) =>
     runTrain(
       {
         command: 'train',
         data: join(dir, 'data.csv.gz'),
         features: 'handbook-15',
         model,
-        params: model === 'gbdt' ? { trees: 30 } : {},
+        params: model === 'logreg' ? {} : { trees: 30 },
         from: '2018-04-15',
         to: '2018-04-28',
         output,
@@ -32,7 +33,7 @@ describe('runTrain', () => {
       (line) => lines.push(line),
     );
 
-  it.each(['gbdt', 'logreg'] as const)(
+  it.each(MODEL_TYPES)(
     'writes a %s model.onnx and a manifest that vouches for it',
     async (model) => {
       const output = join(dir, model);
