@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const LOCAL_STACK_PORTS = {
   kafka: 9092,
   kafkaController: 9093,
+  /** The local stack's SASL_SSL listener, for tests of secured clients. */
+  kafkaSecure: 9094,
   registry: 8081,
   dynamodb: 8000,
   s3: 9000,

@@ -1,4 +1,5 @@
 import { DEFAULT_ENDPOINTS, field } from '@rtml/config';
+import { SASL_MECHANISMS } from '@rtml/kafka';
 import { z } from 'zod';
 
 /**
@@ -16,7 +17,22 @@ export const kafkaFields = {
    * partition is kept either way.
    */
   KAFKA_PARTITIONS_CONCURRENTLY: field.positiveInt(6),
+  /** TLS to the brokers (`SSL` or `SASL_SSL` listeners); the files hold PEM. */
+  KAFKA_SSL: field.boolean(false),
+  KAFKA_SSL_CA_FILE: z.string().default(''),
+  KAFKA_SSL_CERT_FILE: z.string().default(''),
+  KAFKA_SSL_KEY_FILE: z.string().default(''),
+  /** Empty = no SASL. */
+  KAFKA_SASL_MECHANISM: z.enum(['', ...SASL_MECHANISMS]).default(''),
+  KAFKA_SASL_USERNAME: z.string().default(''),
+  KAFKA_SASL_PASSWORD: z.string().default(''),
+  /** HTTP basic credentials of the schema registry, when it requires them. */
+  SCHEMA_REGISTRY_USERNAME: z.string().default(''),
+  SCHEMA_REGISTRY_PASSWORD: z.string().default(''),
 };
+
+/** The parsed values of `kafkaFields`. */
+export type KafkaFieldValues = z.output<z.ZodObject<typeof kafkaFields>>;
 
 export const redisFields = {
   REDIS_URL: field.url(DEFAULT_ENDPOINTS.redisUrl),

@@ -5,12 +5,7 @@ import { AvroSerde, KafkaRecordPublisher, TopicAdmin, createKafkaClient } from '
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry } from '@rtml/service-runtime';
 import { KAFKA_CLIENT } from './connection.tokens';
-
-export interface KafkaConnectionOptions {
-  readonly clientId: string;
-  readonly brokers: readonly string[];
-  readonly schemaRegistryUrl: string;
-}
+import type { KafkaConnectionSettings } from './kafka-connection.settings';
 
 @Injectable()
 class KafkaConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -35,7 +30,7 @@ class KafkaConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
 /** The Kafka client, admin, publisher and Avro serde of a service, with their readiness probes. */
 @Module({})
 export class KafkaConnectionModule {
-  static forRoot(options: KafkaConnectionOptions): DynamicModule {
+  static forRoot(options: KafkaConnectionSettings): DynamicModule {
     return {
       module: KafkaConnectionModule,
       global: true,
@@ -44,7 +39,12 @@ export class KafkaConnectionModule {
           provide: KAFKA_CLIENT,
           inject: [LOGGER],
           useFactory: (logger: Logger) =>
-            createKafkaClient({ brokers: options.brokers, clientId: options.clientId, logger }),
+            createKafkaClient({
+              brokers: options.brokers,
+              clientId: options.clientId,
+              security: options.security,
+              logger,
+            }),
         },
         {
           provide: TopicAdmin,
@@ -56,7 +56,10 @@ export class KafkaConnectionModule {
           inject: [KAFKA_CLIENT],
           useFactory: (kafka: Kafka) => new KafkaRecordPublisher(kafka),
         },
-        { provide: AvroSerde, useFactory: () => new AvroSerde(options.schemaRegistryUrl) },
+        {
+          provide: AvroSerde,
+          useFactory: () => new AvroSerde(options.schemaRegistryUrl, options.registryAuth),
+        },
         KafkaConnectionLifecycle,
       ],
       exports: [KAFKA_CLIENT, TopicAdmin, KafkaRecordPublisher, AvroSerde],

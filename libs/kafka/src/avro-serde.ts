@@ -1,6 +1,7 @@
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import type { SubjectCompatibility } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
+import type { RegistryAuth } from './kafka-security';
 
 export interface SubjectSchema {
   readonly subject: string;
@@ -19,8 +20,15 @@ export class AvroSerde {
   private readonly registry: SchemaRegistry;
   private readonly idsBySubject = new Map<string, number>();
 
-  constructor(readonly registryUrl: string) {
-    this.registry = new SchemaRegistry({ host: registryUrl, retry: { retries: 2 } });
+  constructor(
+    readonly registryUrl: string,
+    private readonly auth?: RegistryAuth,
+  ) {
+    this.registry = new SchemaRegistry({
+      host: registryUrl,
+      retry: { retries: 2 },
+      ...(auth !== undefined && { auth: { username: auth.username, password: auth.password } }),
+    });
   }
 
   /**
@@ -69,6 +77,7 @@ export class AvroSerde {
   async probe(): Promise<void> {
     const response = await fetch(`${this.registryUrl}/subjects`, {
       signal: AbortSignal.timeout(2_000),
+      ...(this.auth !== undefined && { headers: { authorization: basicAuthorization(this.auth) } }),
     }).catch((error: unknown) => {
       throw new AppError('DEPENDENCY_UNAVAILABLE', 'schema registry does not answer', {
         cause: error,
@@ -128,3 +137,6 @@ function toRegistryError(subject: string, error: unknown): AppError {
     details: { subject },
   });
 }
+
+const basicAuthorization = ({ username, password }: RegistryAuth): string =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;

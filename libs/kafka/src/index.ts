@@ -1,5 +1,7 @@
 export { createKafkaClient } from './kafka-client';
 export type { KafkaClientOptions } from './kafka-client';
+export { SASL_MECHANISMS, kafkaJsSecurity } from './kafka-security';
+export type { KafkaSecurity, RegistryAuth, SaslMechanism } from './kafka-security';
 export { KafkaRecordPublisher } from './record-publisher';
 export type { RecordPublisher } from './record-publisher';
 export { KafkaBatchConsumer } from './batch-consumer';

@@ -1,6 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { LogEntry } from 'kafkajs';
 import type { Logger } from '@rtml/observability';
+import { kafkaJsSecurity } from './kafka-security';
+import type { KafkaSecurity } from './kafka-security';
 
 export interface KafkaClientOptions {
   readonly brokers: readonly string[];
@@ -9,6 +11,8 @@ export interface KafkaClientOptions {
   /** Connection and request timeouts, in milliseconds. */
   readonly connectionTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  /** TLS and SASL; plaintext and unauthenticated when absent. */
+  readonly security?: KafkaSecurity;
 }
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -28,6 +32,7 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],
+    ...kafkaJsSecurity(options.security),
     connectionTimeout: options.connectionTimeoutMs ?? 3_000,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     // Our consumers and publishers do their own retries (with a verdict per error code);

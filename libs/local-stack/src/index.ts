@@ -9,6 +9,7 @@ export type { ArtifactModule } from './artifacts.fetch';
 export {
   ARTIFACT_VERSIONS,
   DYNAMODB_CREDENTIALS,
+  KAFKA_SECURE_LISTENER,
   S3_CREDENTIALS,
   SERVER_NAMES,
   SERVER_PORTS,
@@ -21,6 +22,7 @@ export type { ServerName } from './stack.config';
 export { StackError } from './stack.error';
 export type { StackErrorCode } from './stack.error';
 export { stackPaths } from './stack.paths';
+export { kafkaCaFile } from './server.plans';
 export type { StackPaths } from './stack.paths';
 export { ensureStackUp } from './stack.up';
 export type { ServerUpReport, StackUpOptions, StackUpReport } from './stack.up';

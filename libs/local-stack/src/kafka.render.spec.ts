@@ -1,6 +1,10 @@
 import { newClusterId, renderKafkaLog4j2, renderKafkaProperties } from './kafka.render';
 
-const input = { logDir: '/repo/.stack/data/kafka/kraft', logFile: '/repo/.stack/logs/kafka.log' };
+const input = {
+  logDir: '/repo/.stack/data/kafka/kraft',
+  logFile: '/repo/.stack/logs/kafka.log',
+  keystoreFile: '/repo/.stack/conf/kafka/broker.p12',
+};
 
 const parse = (text: string): Map<string, string> =>
   new Map(
@@ -16,8 +20,22 @@ describe('renderKafkaProperties', () => {
   it('runs one combined broker and controller with a static single-voter quorum on loopback', () => {
     expect(props.get('process.roles')).toBe('broker,controller');
     expect(props.get('controller.quorum.voters')).toBe('1@127.0.0.1:9093');
-    expect(props.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093');
-    expect(props.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9092');
+    expect(props.get('listeners')).toBe(
+      'PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093,SASL_SSL://127.0.0.1:9094',
+    );
+    expect(props.get('advertised.listeners')).toBe(
+      'PLAINTEXT://127.0.0.1:9092,SASL_SSL://127.0.0.1:9094',
+    );
+  });
+
+  it('serves SASL PLAIN over TLS on the secure listener, with the key store it is given', () => {
+    expect(props.get('listener.security.protocol.map')).toContain('SASL_SSL:SASL_SSL');
+    expect(props.get('sasl.enabled.mechanisms')).toBe('PLAIN');
+    expect(props.get('listener.name.sasl_ssl.plain.sasl.jaas.config')).toMatch(
+      /^org\.apache\.kafka\.common\.security\.plain\.PlainLoginModule required username="rtml" password="[^"]+" user_rtml="[^"]+";$/,
+    );
+    expect(props.get('listener.name.sasl_ssl.ssl.keystore.location')).toBe(input.keystoreFile);
+    expect(props.get('listener.name.sasl_ssl.ssl.keystore.type')).toBe('PKCS12');
   });
 
   it('uses single-replica internal topics, no rebalance delay and no topic auto-creation', () => {

@@ -1,31 +1,37 @@
-import { STACK_HOST, STACK_PORTS } from './stack.config';
+import { KAFKA_SECURE_LISTENER, STACK_HOST, STACK_PORTS } from './stack.config';
 
 export interface KafkaRenderInput {
   /** Where the broker keeps its partitions and KRaft metadata. */
   readonly logDir: string;
   /** The stack log file log4j2 appends to. */
   readonly logFile: string;
+  /** The secure listener's PKCS12 key store. */
+  readonly keystoreFile: string;
 }
 
 /**
  * One combined broker+controller in KRaft mode with a static single-voter quorum, so the storage
  * is formatted with a plain `format -t <cluster id>` (no --standalone, no dynamic quorum).
  * Replication factors are 1: there is one broker. Topics are never auto-created: the contracts
- * library creates them with their partition counts.
+ * library creates them with their partition counts. Besides PLAINTEXT, a SASL_SSL listener (see
+ * `KAFKA_SECURE_LISTENER`) serves the tests of secured clients.
  */
 export function renderKafkaProperties(input: KafkaRenderInput): string {
+  const plain = `PLAINTEXT://${STACK_HOST}:${STACK_PORTS.kafka}`;
+  const secure = `SASL_SSL://${STACK_HOST}:${STACK_PORTS.kafkaSecure}`;
   const settings: Array<[string, string | number | boolean]> = [
     ['process.roles', 'broker,controller'],
     ['node.id', 1],
     ['controller.quorum.voters', `1@${STACK_HOST}:${STACK_PORTS.kafkaController}`],
-    [
-      'listeners',
-      `PLAINTEXT://${STACK_HOST}:${STACK_PORTS.kafka},CONTROLLER://${STACK_HOST}:${STACK_PORTS.kafkaController}`,
-    ],
-    ['advertised.listeners', `PLAINTEXT://${STACK_HOST}:${STACK_PORTS.kafka}`],
+    ['listeners', `${plain},CONTROLLER://${STACK_HOST}:${STACK_PORTS.kafkaController},${secure}`],
+    ['advertised.listeners', `${plain},${secure}`],
     ['controller.listener.names', 'CONTROLLER'],
     ['inter.broker.listener.name', 'PLAINTEXT'],
-    ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT'],
+    [
+      'listener.security.protocol.map',
+      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL',
+    ],
+    ...secureListenerSettings(input.keystoreFile),
     ['log.dirs', input.logDir],
     ['num.partitions', 6],
     ['default.replication.factor', 1],
@@ -41,6 +47,23 @@ export function renderKafkaProperties(input: KafkaRenderInput): string {
   const header =
     '# Rendered by libs/local-stack on every start: edit stack.config.ts / kafka.render.ts instead.';
   return [header, ...settings.map(([key, value]) => `${key}=${String(value)}`), ''].join('\n');
+}
+
+function secureListenerSettings(keystoreFile: string): Array<[string, string]> {
+  const { username, password, keystorePassword } = KAFKA_SECURE_LISTENER;
+  const prefix = 'listener.name.sasl_ssl';
+  return [
+    ['sasl.enabled.mechanisms', 'PLAIN'],
+    [
+      `${prefix}.plain.sasl.jaas.config`,
+      'org.apache.kafka.common.security.plain.PlainLoginModule required ' +
+        `username="${username}" password="${password}" user_${username}="${password}";`,
+    ],
+    [`${prefix}.ssl.keystore.type`, 'PKCS12'],
+    [`${prefix}.ssl.keystore.location`, keystoreFile],
+    [`${prefix}.ssl.keystore.password`, keystorePassword],
+    [`${prefix}.ssl.key.password`, keystorePassword],
+  ];
 }
 
 const escapeXml = (text: string): string =>

@@ -36,6 +36,11 @@ export const kafkaPropertiesFile = (paths: StackPaths): string =>
   path.join(confDir(paths, 'kafka'), 'server.properties');
 export const kafkaLog4jFile = (paths: StackPaths): string =>
   path.join(confDir(paths, 'kafka'), 'log4j2.xml');
+/** The secure listener's self-signed key pair (PKCS12), and its certificate as PEM for clients. */
+export const kafkaKeystoreFile = (paths: StackPaths): string =>
+  path.join(confDir(paths, 'kafka'), 'broker.p12');
+export const kafkaCaFile = (paths: StackPaths): string =>
+  path.join(confDir(paths, 'kafka'), 'broker-ca.pem');
 export const kafkaClasspath = (paths: StackPaths): string =>
   path.join(artifactDir(paths, 'kafka'), '*');
 export const s3ProxyPropertiesFile = (paths: StackPaths): string =>

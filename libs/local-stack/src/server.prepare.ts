@@ -7,17 +7,37 @@ import { renderRedisConf, renderS3ProxyProperties } from './server-config.render
 import type { StackTools } from './server.plans';
 import {
   jvmFlags,
+  kafkaCaFile,
   kafkaClasspath,
   kafkaLog4jFile,
   kafkaLogDir,
+  kafkaKeystoreFile,
   kafkaPropertiesFile,
   redisConfFile,
   s3ProxyPropertiesFile,
 } from './server.plans';
+import { KAFKA_SECURE_LISTENER, STACK_HOST } from './stack.config';
 import type { ServerName } from './stack.config';
 import { StackError, oneLine } from './stack.error';
 import type { StackPaths } from './stack.paths';
 import { confDir, dataDir, logFile } from './stack.paths';
+
+/** Runs a one-shot program, appending its output to the server's log; fails with `what`. */
+function runLogged(
+  paths: StackPaths,
+  program: string,
+  args: readonly string[],
+  what: string,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    execFile(program, args, { timeout: 60_000 }, (error, stdout, stderr) => {
+      fs.appendFileSync(logFile(paths, 'kafka'), `${stdout}${stderr}`);
+      if (error)
+        reject(new StackError('START_FAILED', `${what} failed: ${oneLine(stderr || error)}`));
+      else resolve(stdout);
+    });
+  });
+}
 
 /** KRaft storage is formatted once; meta.properties marks a formatted log dir. */
 async function formatKafkaStorage(paths: StackPaths, tools: StackTools): Promise<void> {
@@ -34,19 +54,7 @@ async function formatKafkaStorage(paths: StackPaths, tools: StackTools): Promise
     '--config',
     kafkaPropertiesFile(paths),
   ];
-  const output = await new Promise<string>((resolve, reject) => {
-    execFile(tools.java, args, { timeout: 60_000 }, (error, stdout, stderr) => {
-      fs.appendFileSync(logFile(paths, 'kafka'), `${stdout}${stderr}`);
-      if (error)
-        reject(
-          new StackError(
-            'START_FAILED',
-            `kafka storage format failed: ${oneLine(stderr || error)}`,
-          ),
-        );
-      else resolve(stdout);
-    });
-  });
+  const output = await runLogged(paths, tools.java, args, 'kafka storage format');
   if (!fs.existsSync(path.join(kafkaLogDir(paths), 'meta.properties'))) {
     throw new StackError(
       'START_FAILED',
@@ -55,11 +63,59 @@ async function formatKafkaStorage(paths: StackPaths, tools: StackTools): Promise
   }
 }
 
+/**
+ * The secure listener's self-signed certificate for 127.0.0.1, made once with the JDK's keytool
+ * (next to the java binary), and exported as PEM for clients to trust.
+ */
+async function ensureKafkaCertificate(paths: StackPaths, tools: StackTools): Promise<void> {
+  const keystore = kafkaKeystoreFile(paths);
+  const ca = kafkaCaFile(paths);
+  if (fs.existsSync(keystore) && fs.existsSync(ca)) return;
+  fs.rmSync(keystore, { force: true });
+  const keytool = path.join(path.dirname(fs.realpathSync(tools.java)), 'keytool');
+  const store = ['-keystore', keystore, '-storetype', 'PKCS12', '-alias', 'broker'];
+  const password = KAFKA_SECURE_LISTENER.keystorePassword;
+  await runLogged(
+    paths,
+    keytool,
+    [
+      '-genkeypair',
+      ...store,
+      '-keyalg',
+      'RSA',
+      '-keysize',
+      '2048',
+      '-validity',
+      '3650',
+      '-dname',
+      `CN=${STACK_HOST}`,
+      '-ext',
+      `SAN=ip:${STACK_HOST},dns:localhost`,
+      '-storepass',
+      password,
+      '-keypass',
+      password,
+    ],
+    'keytool -genkeypair',
+  );
+  await runLogged(
+    paths,
+    keytool,
+    ['-exportcert', '-rfc', ...store, '-storepass', password, '-file', ca],
+    'keytool -exportcert',
+  );
+}
+
 async function prepareKafka(paths: StackPaths, tools: StackTools): Promise<void> {
   fs.mkdirSync(kafkaLogDir(paths), { recursive: true });
-  const input = { logDir: kafkaLogDir(paths), logFile: logFile(paths, 'kafka') };
+  const input = {
+    logDir: kafkaLogDir(paths),
+    logFile: logFile(paths, 'kafka'),
+    keystoreFile: kafkaKeystoreFile(paths),
+  };
   fs.writeFileSync(kafkaPropertiesFile(paths), renderKafkaProperties(input));
   fs.writeFileSync(kafkaLog4jFile(paths), renderKafkaLog4j2(input));
+  await ensureKafkaCertificate(paths, tools);
   await formatKafkaStorage(paths, tools);
 }
 

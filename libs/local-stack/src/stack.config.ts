@@ -40,6 +40,20 @@ export const DYNAMODB_CREDENTIALS = Object.freeze({
 
 export const STACK_REGION = LOCAL_STACK_CREDENTIALS.region;
 
+/**
+ * The broker's second listener: SASL_SSL with the PLAIN mechanism, so clients' TLS and SASL
+ * settings are tested against a real broker. Its certificate is self-signed, made by keytool on
+ * the first start; clients trust it through the PEM file `kafkaCaFile(paths)`. These are local
+ * development credentials of a loopback listener, not secrets.
+ */
+export const KAFKA_SECURE_LISTENER = Object.freeze({
+  broker: `${LOCAL_STACK_HOST}:${LOCAL_STACK_PORTS.kafkaSecure}`,
+  mechanism: 'plain',
+  username: 'rtml',
+  password: 'rtml-kafka-secret',
+  keystorePassword: 'rtml-local-tls',
+} as const);
+
 export const STACK_ENDPOINTS = Object.freeze({
   kafkaBrokers: Object.freeze([DEFAULT_ENDPOINTS.kafkaBrokers]),
   schemaRegistryUrl: DEFAULT_ENDPOINTS.schemaRegistryUrl,
@@ -51,7 +65,7 @@ export const STACK_ENDPOINTS = Object.freeze({
 
 /** Every TCP port the stack listens on, with the server that owns it. */
 export const SERVER_PORTS: Readonly<Record<ServerName, readonly number[]>> = Object.freeze({
-  kafka: [STACK_PORTS.kafka, STACK_PORTS.kafkaController],
+  kafka: [STACK_PORTS.kafka, STACK_PORTS.kafkaController, STACK_PORTS.kafkaSecure],
   registry: [STACK_PORTS.registry],
   dynamodb: [STACK_PORTS.dynamodb],
   s3: [STACK_PORTS.s3],

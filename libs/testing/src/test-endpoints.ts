@@ -1,4 +1,5 @@
 import { DEFAULT_ENDPOINTS, LOCAL_STACK_CREDENTIALS } from '@rtml/config';
+import { KAFKA_SECURE_LISTENER, kafkaCaFile, stackPaths } from '@rtml/local-stack';
 
 /** Where integration tests find the real servers. */
 export interface TestEndpoints {
@@ -13,6 +14,13 @@ export interface TestEndpoints {
     readonly secretAccessKey: string;
     readonly region: string;
   };
+  /** A SASL_SSL listener (PLAIN) trusted through `caFile`; only the local stack has one. */
+  readonly kafkaSecure?: {
+    readonly broker: string;
+    readonly caFile: string;
+    readonly username: string;
+    readonly password: string;
+  };
 }
 
 /** Set by the Jest global setup for the test workers it spawns. */
@@ -26,6 +34,12 @@ export const LOCAL_STACK_ENDPOINTS: TestEndpoints = {
   dynamodbEndpoint: DEFAULT_ENDPOINTS.dynamodbEndpoint,
   s3Endpoint: DEFAULT_ENDPOINTS.s3Endpoint,
   credentials: LOCAL_STACK_CREDENTIALS,
+  kafkaSecure: {
+    broker: KAFKA_SECURE_LISTENER.broker,
+    caFile: kafkaCaFile(stackPaths()),
+    username: KAFKA_SECURE_LISTENER.username,
+    password: KAFKA_SECURE_LISTENER.password,
+  },
 };
 
 /**

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsConnectionModule,
   KafkaConnectionModule,
+  kafkaConnectionSettings,
   batchConsumerProviders,
 } from '@rtml/connections';
 import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
@@ -37,11 +38,7 @@ export class ActionsModule {
       module: ActionsModule,
       imports: [
         runtime,
-        KafkaConnectionModule.forRoot({
-          clientId: `rtml-actions`,
-          brokers: config.KAFKA_BROKERS,
-          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
-        }),
+        KafkaConnectionModule.forRoot(kafkaConnectionSettings(config, 'rtml-actions')),
         AwsConnectionModule.forRoot({ ...config, dynamodbEndpoint: config.DYNAMODB_ENDPOINT }),
       ],
       controllers: [ScoresController],

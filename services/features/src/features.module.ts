@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { KafkaConnectionModule, RedisConnectionModule } from '@rtml/connections';
+import {
+  KafkaConnectionModule,
+  kafkaConnectionSettings,
+  RedisConnectionModule,
+} from '@rtml/connections';
 import type { FeaturesConfig } from './features.config';
 import { updateFeaturesProviders } from './update-features/update-features.providers';
 
@@ -12,11 +16,7 @@ export class FeaturesModule {
       module: FeaturesModule,
       imports: [
         runtime,
-        KafkaConnectionModule.forRoot({
-          clientId: `rtml-features`,
-          brokers: config.KAFKA_BROKERS,
-          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
-        }),
+        KafkaConnectionModule.forRoot(kafkaConnectionSettings(config, 'rtml-features')),
         RedisConnectionModule.forRoot({ url: config.REDIS_URL }),
       ],
       providers: updateFeaturesProviders(config),

@@ -1,7 +1,11 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
-import { KafkaConnectionModule, batchConsumerProviders } from '@rtml/connections';
+import {
+  KafkaConnectionModule,
+  kafkaConnectionSettings,
+  batchConsumerProviders,
+} from '@rtml/connections';
 import { AvroSerde, DeadLetterWriter, KafkaRecordPublisher } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import { AcceptEventsService } from './accept-events/accept-events.service';
@@ -32,11 +36,7 @@ export class IngestModule {
       module: IngestModule,
       imports: [
         runtime,
-        KafkaConnectionModule.forRoot({
-          clientId: `rtml-ingest`,
-          brokers: config.KAFKA_BROKERS,
-          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
-        }),
+        KafkaConnectionModule.forRoot(kafkaConnectionSettings(config, 'rtml-ingest')),
       ],
       controllers: [EventsController],
       providers: [

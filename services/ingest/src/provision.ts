@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@rtml/config';
-import { kafkaFields } from '@rtml/connections';
+import { kafkaConnectionSettings, kafkaFields } from '@rtml/connections';
 import { describeError } from '@rtml/errors';
 import { AvroSerde, TopicAdmin, createKafkaClient, provisionContracts } from '@rtml/kafka';
 import { createLogger } from '@rtml/observability';
@@ -12,14 +12,13 @@ import { z } from 'zod';
  */
 async function provision(): Promise<void> {
   const config = loadConfig(z.object(kafkaFields), process.env);
+  const settings = kafkaConnectionSettings(config, 'rtml-provision');
   const logger = createLogger({ service: 'provision' });
-  const admin = new TopicAdmin(
-    createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'rtml-provision', logger }),
-  );
+  const admin = new TopicAdmin(createKafkaClient({ ...settings, logger }));
   try {
     await provisionContracts(
       admin,
-      new AvroSerde(config.SCHEMA_REGISTRY_URL),
+      new AvroSerde(settings.schemaRegistryUrl, settings.registryAuth),
       config.TOPIC_PREFIX || undefined,
     );
     logger.info({ prefix: config.TOPIC_PREFIX }, 'contract topics and subjects are in place');

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { AwsConnectionModule, KafkaConnectionModule } from '@rtml/connections';
+import {
+  AwsConnectionModule,
+  KafkaConnectionModule,
+  kafkaConnectionSettings,
+} from '@rtml/connections';
 import { ModelServingModule } from './model/model-serving.module';
 import { scoreConsumerProviders } from './score/score-consumer.providers';
 import type { ScoringConfig } from './scoring.config';
@@ -13,11 +17,7 @@ export class ScoringModule {
       module: ScoringModule,
       imports: [
         runtime,
-        KafkaConnectionModule.forRoot({
-          clientId: `rtml-scoring`,
-          brokers: config.KAFKA_BROKERS,
-          schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
-        }),
+        KafkaConnectionModule.forRoot(kafkaConnectionSettings(config, 'rtml-scoring')),
         AwsConnectionModule.forRoot({ ...config, s3Endpoint: config.S3_ENDPOINT }),
         ModelServingModule.forRoot(config),
       ],
