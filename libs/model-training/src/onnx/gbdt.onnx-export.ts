@@ -1,19 +1,11 @@
 import type { GbdtModel } from '../gbdt/gbdt.model';
 import { isLeaf } from '../gbdt/regression-tree.model';
-import { encodeOnnxModel } from './onnx-model.codec';
 import { TensorDataType } from './onnx.schema';
-import {
-  DEFAULT_OPSET,
-  ML_OPSET,
-  ONNX_INPUT_NAME,
-  ONNX_OUTPUT_NAME,
-  wrapGraph,
-} from './onnx-export.options';
+import { ML_OPSET, ONNX_INPUT_NAME } from './onnx-export.options';
 import type { OnnxExportOptions } from './onnx-export.options';
 import {
   castNode,
   doubleVector,
-  floatMatrixInfo,
   intAttribute,
   intsAttribute,
   stringAttribute,
@@ -21,6 +13,7 @@ import {
   tensorAttribute,
 } from './onnx-graph.builders';
 import type { OnnxAttribute, OnnxNode } from './onnx-model.types';
+import { SCORE_F64, encodeScoreGraph } from './score-graph.encoder';
 
 /**
  * The ensemble as ONNX: Cast to float64 → `TreeEnsembleRegressor` (ai.onnx.ml 3) summing the leaf
@@ -34,17 +27,12 @@ import type { OnnxAttribute, OnnxNode } from './onnx-model.types';
  * sigmoid is an approximation off by up to ~1e-7 (large relative to scores near 0).
  */
 export function exportGbdtToOnnx(model: GbdtModel, options: OnnxExportOptions): Uint8Array {
-  const graph = {
-    name: 'gbdt',
-    node: [
-      ...gbdtScoreNodes(model, ONNX_INPUT_NAME, 'score_f64'),
-      castNode('score_f64', ONNX_OUTPUT_NAME, TensorDataType.FLOAT),
-    ],
-    input: [floatMatrixInfo(ONNX_INPUT_NAME, model.columns)],
-    output: [floatMatrixInfo(ONNX_OUTPUT_NAME, 1)],
-  };
   const meta = { type: 'gbdt', hyperParameters: model.params, columns: model.columns };
-  return encodeOnnxModel(wrapGraph(graph, [DEFAULT_OPSET, ML_OPSET], options, meta));
+  return encodeScoreGraph(
+    { node: gbdtScoreNodes(model, ONNX_INPUT_NAME, SCORE_F64) },
+    meta,
+    options,
+  );
 }
 
 /**

@@ -1,22 +1,15 @@
 import type { LogregModel } from '../logreg/logreg.model';
 import { TensorDataType } from './onnx.schema';
-import { encodeOnnxModel } from './onnx-model.codec';
-import {
-  DEFAULT_OPSET,
-  ML_OPSET,
-  ONNX_INPUT_NAME,
-  ONNX_OUTPUT_NAME,
-  wrapGraph,
-} from './onnx-export.options';
+import { ML_OPSET, ONNX_INPUT_NAME } from './onnx-export.options';
 import type { OnnxExportOptions } from './onnx-export.options';
 import {
   castNode,
   doubleInitializer,
-  floatMatrixInfo,
   floatsAttribute,
   opNode as node,
 } from './onnx-graph.builders';
 import type { OnnxNode, OnnxTensor } from './onnx-model.types';
+import { SCORE_F64, encodeScoreGraph } from './score-graph.encoder';
 
 /**
  * The logistic regression as ONNX, standardisation included: `Scaler` (ai.onnx.ml; float32, as
@@ -24,16 +17,8 @@ import type { OnnxNode, OnnxTensor } from './onnx-model.types';
  * `Sigmoid` → Cast to float32. The linear part runs in float64 like the trainer's predictions.
  */
 export function exportLogregToOnnx(model: LogregModel, options: OnnxExportOptions): Uint8Array {
-  const branch = logregScoreGraph(model, ONNX_INPUT_NAME, 'score_f64');
-  const graph = {
-    name: 'logreg',
-    node: [...branch.node, castNode('score_f64', ONNX_OUTPUT_NAME, TensorDataType.FLOAT)],
-    initializer: branch.initializer,
-    input: [floatMatrixInfo(ONNX_INPUT_NAME, model.columns)],
-    output: [floatMatrixInfo(ONNX_OUTPUT_NAME, 1)],
-  };
   const meta = { type: 'logreg', hyperParameters: model.params, columns: model.columns };
-  return encodeOnnxModel(wrapGraph(graph, [DEFAULT_OPSET, ML_OPSET], options, meta));
+  return encodeScoreGraph(logregScoreGraph(model, ONNX_INPUT_NAME, SCORE_F64), meta, options);
 }
 
 /**
