@@ -1,7 +1,8 @@
-import type { Batch, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Batch, Consumer, EachBatchPayload, Kafka, TopicPartitionOffset } from 'kafkajs';
 import { toAppError } from '@rtml/errors';
 import type { Logger, PipelineMetrics } from '@rtml/observability';
 import type { RecordBatch } from './record.types';
+import { GroupCommitQueue } from './group-commit.queue';
 import { DEFAULT_BACKOFF, backoffDelay } from './retry-policy';
 import type { BackoffOptions } from './retry-policy';
 import { toRecordBatch } from './record-batch.mapper';
@@ -34,6 +35,10 @@ export interface BatchConsumerOptions {
 export class KafkaBatchConsumer {
   private readonly consumer: Consumer;
   private running = false;
+  /** Commits of partitions processed concurrently share one OffsetCommit request. */
+  private readonly commits = new GroupCommitQueue<TopicPartitionOffset>((offsets) =>
+    this.consumer.commitOffsets(latestPerPartition(offsets)),
+  );
 
   constructor(
     kafka: Kafka,
@@ -83,9 +88,7 @@ export class KafkaBatchConsumer {
     const done = await this.handleUntilDone(records, payload, handler);
     if (!done) return; // revoked or stopping: uncommitted, so the next owner replays it
     const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    await this.consumer.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: next },
-    ]);
+    await this.commits.submit({ topic: batch.topic, partition: batch.partition, offset: next });
     payload.resolveOffset(batch.lastOffset());
     this.recordMetrics(batch, records);
   }
@@ -139,4 +142,15 @@ export class KafkaBatchConsumer {
       Number(lag < 0n ? 0n : lag),
     );
   }
+}
+
+/** One offset per partition, the highest: commits of one partition only ever move forward. */
+function latestPerPartition(offsets: readonly TopicPartitionOffset[]): TopicPartitionOffset[] {
+  const latest = new Map<string, TopicPartitionOffset>();
+  for (const offset of offsets) {
+    const key = `${offset.topic}\u0000${offset.partition}`;
+    const seen = latest.get(key);
+    if (seen === undefined || BigInt(offset.offset) > BigInt(seen.offset)) latest.set(key, offset);
+  }
+  return [...latest.values()];
 }

@@ -1,6 +1,7 @@
 import { Partitioners } from 'kafkajs';
 import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { AppError } from '@rtml/errors';
+import { GroupCommitQueue } from './group-commit.queue';
 import type { OutgoingRecord } from './record.types';
 
 /** Produces records durably (acks from all in-sync replicas), many at a time. */
@@ -13,10 +14,16 @@ export interface RecordPublisher {
  * KafkaJS-backed publisher: one idempotent producer per process, one `sendBatch` call per
  * publish (records grouped by topic), so a batch of N records costs one round trip per broker.
  * Idempotence makes the client's own resends safe (no duplicates from a retried request).
+ * Publishes that overlap (partitions processed concurrently) are group-committed: those waiting
+ * while a request is in flight share the next one, in call order, so each partition's records
+ * keep their order.
  */
 export class KafkaRecordPublisher implements RecordPublisher {
   private readonly producer: Producer;
   private connecting: Promise<void> | undefined;
+  private readonly queue = new GroupCommitQueue<readonly OutgoingRecord[]>((groups) =>
+    this.send(groups.flat()),
+  );
 
   constructor(kafka: Kafka) {
     this.producer = kafka.producer({
@@ -39,6 +46,10 @@ export class KafkaRecordPublisher implements RecordPublisher {
 
   async publish(records: readonly OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
+    await this.queue.submit(records);
+  }
+
+  private async send(records: readonly OutgoingRecord[]): Promise<void> {
     try {
       await this.connect();
       for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES))
