@@ -90,6 +90,7 @@ describeWithData(
         (await npmRun('replay', ['--input', input], env)).trim().split('\n').pop() ?? '',
       ) as {
         sent: number;
+        skipped: number;
         stored: number;
         dlq: number;
       };
@@ -102,7 +103,7 @@ describeWithData(
 
       const offline = rowsById(join(work, 'offline.csv'), 0);
       const online = rowsById(join(work, 'online.csv'), 2);
-      expect(replayed).toMatchObject({ dlq: 0, stored: replayed.sent });
+      expect(replayed).toMatchObject({ dlq: 0, skipped: 0, stored: replayed.sent });
       expect(online.size).toBe(offline.size);
       expect(online.get('header')).toBe(offline.get('header'));
       const differing = [...offline]

@@ -1,14 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { DEFAULT_ENDPOINTS } from '@rtml/config';
-import { awsClientConfig } from '@rtml/connections';
 import { describeErrorOnOneLine } from '@rtml/errors';
 import { formatFeatureValue } from '../../backfill/feature-csv.writer';
 import { scanTable } from '../outcome/table.scanner';
 import { PipelineUsageError } from './pipeline-args.parser';
+import { dynamodbFromEnv } from '../launch/dynamodb-from-env';
 
 const USAGE = 'usage: npm run scores:export -- --output <csv> [--table <name>]';
 /** Parallel scan segments: DynamoDB splits the table among them. */
@@ -29,13 +27,7 @@ interface StoredScore {
  */
 async function main(): Promise<void> {
   const { output, table } = readArgs();
-  const client = new DynamoDBClient(
-    awsClientConfig(process.env['DYNAMODB_ENDPOINT'] ?? DEFAULT_ENDPOINTS.dynamodbEndpoint, {
-      AWS_REGION: process.env['AWS_REGION'] ?? 'us-east-1',
-      AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'],
-      AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'],
-    }),
-  );
+  const client = dynamodbFromEnv();
   const out = createWriteStream(output);
   let columns: readonly string[] | undefined;
   let rows = 0;

@@ -1,6 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Kafka } from 'kafkajs';
-import { awsClientConfig } from '@rtml/connections';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { HEADERS, topicName } from '@rtml/contracts';
 import type { Alert, DeadLetter, Prediction, TopicId } from '@rtml/contracts';
@@ -11,9 +9,11 @@ import { PacedSender } from '../feed/raw-event.sender';
 import type { RawEventSink } from '../feed/raw-event.sender';
 import { summarizeLatency } from './latency.summary';
 import type { LatencySummary } from './latency.summary';
+import { AlreadyStoredFilter } from './already-stored.filter';
 import { passCheckpoint } from './checkpoint.barrier';
 import { StoredItemsPoller } from './stored-items.poller';
 import { TopicWatcher } from './topic.watcher';
+import { dynamodbFromEnv } from '../launch/dynamodb-from-env';
 
 export interface PipelineRunOptions {
   readonly kafka: Kafka;
@@ -39,6 +39,8 @@ export interface PipelineRunOptions {
 /** The one JSON line demo and replay end with. */
 export interface PipelineRunReport {
   readonly sent: number;
+  /** Transactions not sent because an earlier run already stored them (see AlreadyStoredFilter). */
+  readonly skipped: number;
   readonly accepted: number;
   readonly dlq: number;
   readonly predictions: number;
@@ -102,13 +104,7 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
     }),
   ];
   await Promise.all(watchers.map((watcher) => watcher.start()));
-  const dynamodb = new DynamoDBClient(
-    awsClientConfig(env['DYNAMODB_ENDPOINT'] ?? DEFAULT_ENDPOINTS.dynamodbEndpoint, {
-      AWS_REGION: env['AWS_REGION'] ?? 'us-east-1',
-      AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'],
-      AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'],
-    }),
-  );
+  const dynamodb = dynamodbFromEnv(env);
   try {
     const startedAt = performance.now();
     const sender = new PacedSender(
@@ -123,6 +119,12 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
     const track = (events: readonly RawEventJson[]) => {
       for (const event of events) if (event.kind === 'TRANSACTION') transactions.add(event.eventId);
     };
+    const table = env['SCORES_TABLE'] ?? 'rtml-scores';
+    const notYetStored = new AlreadyStoredFilter(
+      dynamodb,
+      table,
+      (row) => `${options.idPrefix}${row.transactionId}`,
+    );
     let nextCheckpoint = Number.NaN;
     const caughtUp = () =>
       passCheckpoint({
@@ -135,7 +137,7 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
         }),
       });
     for await (const rows of options.rows) {
-      for (const event of feed.push(rows)) {
+      for (const event of feed.push(await notYetStored.keep(rows))) {
         // Only transactions mark time: a label is sent ahead of its own time (RawEventFeed).
         if (options.checkpointMs !== undefined && event.kind === 'TRANSACTION') {
           if (Number.isNaN(nextCheckpoint)) nextCheckpoint = event.eventTime + options.checkpointMs;
@@ -153,12 +155,15 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
       await sender.flush();
     }
     await sender.send(feed.drain());
+    const skipped =
+      notYetStored.skipped > 0
+        ? ` (${notYetStored.skipped} left out: an earlier run stored them already)`
+        : '';
     options.log(
-      `sent ${transactions.size} transactions and ${sender.count - transactions.size} labels; waiting for every outcome...`,
+      `sent ${transactions.size} transactions and ${sender.count - transactions.size} labels${skipped}; waiting for every outcome...`,
     );
     lastOutcomeAt = performance.now();
 
-    const table = env['SCORES_TABLE'] ?? 'rtml-scores';
     const poller = new StoredItemsPoller(dynamodb, table, transactions);
     let lastPredictionCount = -1;
     for (;;) {
@@ -177,6 +182,7 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
     const seconds = (endedAt - startedAt) / 1000;
     const report = {
       sent: transactions.size,
+      skipped: notYetStored.skipped,
       accepted: transactions.size - deadLettered.size,
       dlq: deadLettered.size,
       predictions: predictionMessages,

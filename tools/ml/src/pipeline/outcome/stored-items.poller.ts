@@ -22,6 +22,11 @@ export class StoredItemsPoller {
     return this.missing.size;
   }
 
+  /** True while `eventId` (one of the ids given) has not been found stored. */
+  isMissing(eventId: string): boolean {
+    return this.missing.has(eventId);
+  }
+
   /** One pass over the ids still missing; returns how many are still missing afterwards. */
   async poll(): Promise<number> {
     const ids = [...this.missing];

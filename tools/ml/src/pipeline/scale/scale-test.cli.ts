@@ -1,7 +1,5 @@
 import { loadavg } from 'node:os';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
-import { awsClientConfig } from '@rtml/connections';
 import { consumerGroupId, topicName } from '@rtml/contracts';
 import { describeErrorOnOneLine } from '@rtml/errors';
 import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
@@ -26,6 +24,7 @@ import type { StepResult } from './scale.step';
 import { consecutiveSlices } from './step-rows.slicer';
 import { auditStoredItems } from './stored-items.audit';
 import type { StoredAudit } from './stored-items.audit';
+import { dynamodbFromEnv } from '../launch/dynamodb-from-env';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const env = process.env;
@@ -55,13 +54,7 @@ async function main(): Promise<number> {
     clientId: `rtml-${slice.id}`,
     logger: createLogger({ service: 'scale-test', level: 'warn' }),
   });
-  const dynamodb = new DynamoDBClient(
-    awsClientConfig(env['DYNAMODB_ENDPOINT'] ?? DEFAULT_ENDPOINTS.dynamodbEndpoint, {
-      AWS_REGION: env['AWS_REGION'] ?? 'us-east-1',
-      AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'],
-      AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'],
-    }),
-  );
+  const dynamodb = dynamodbFromEnv(env);
   const admin = kafka.admin();
   const publisher = new KafkaRecordPublisher(kafka);
   const fleet = (service: 'ingest' | 'features' | 'scoring' | 'actions') =>
