@@ -3,6 +3,7 @@ import { toAppError } from '@rtml/errors';
 import type { Logger, PipelineMetrics } from '@rtml/observability';
 import type { RecordBatch } from './record.types';
 import { GroupCommitQueue } from './group-commit.queue';
+import { mayBeOneRequestsFault } from './kafka-error.cause';
 import { DEFAULT_BACKOFF, backoffDelay } from './retry-policy';
 import type { BackoffOptions } from './retry-policy';
 import { toRecordBatch } from './record-batch.mapper';
@@ -36,8 +37,9 @@ export class KafkaBatchConsumer {
   private readonly consumer: Consumer;
   private running = false;
   /** Commits of partitions processed concurrently share one OffsetCommit request. */
-  private readonly commits = new GroupCommitQueue<TopicPartitionOffset>((offsets) =>
-    this.consumer.commitOffsets(latestPerPartition(offsets)),
+  private readonly commits = new GroupCommitQueue<TopicPartitionOffset>(
+    (offsets) => this.consumer.commitOffsets(latestPerPartition(offsets)),
+    mayBeOneRequestsFault,
   );
 
   constructor(

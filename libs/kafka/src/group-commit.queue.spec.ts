@@ -40,6 +40,35 @@ describe('GroupCommitQueue', () => {
     expect(gated.flushes).toEqual([[1], [2, 3]]);
   });
 
+  it('retries the submissions of a failed shared flush one by one, so only the bad one fails', async () => {
+    const flushes: number[][] = [];
+    const queue = new GroupCommitQueue<number>((items) => {
+      flushes.push([...items]);
+      return items.includes(2) ? Promise.reject(new Error('refused: 2')) : Promise.resolve();
+    });
+    const outcomes = await Promise.allSettled([queue.submit(1), queue.submit(2), queue.submit(3)]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(flushes).toEqual([[1, 2, 3], [1], [2], [3]]);
+  });
+
+  it('fails a whole shared flush at once when the error is not one submission’s fault', async () => {
+    const flushes: number[][] = [];
+    const queue = new GroupCommitQueue<number>(
+      (items) => {
+        flushes.push([...items]);
+        return Promise.reject(new Error('broker unreachable'));
+      },
+      () => false,
+    );
+    const outcomes = await Promise.allSettled([queue.submit(1), queue.submit(2)]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(flushes).toEqual([[1, 2]]);
+  });
+
   it('fails exactly the submissions of the failed flush, and keeps serving', async () => {
     const gated = gatedFlush();
     const queue = new GroupCommitQueue(gated.flush);

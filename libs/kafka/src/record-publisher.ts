@@ -2,6 +2,7 @@ import { Partitioners } from 'kafkajs';
 import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { AppError } from '@rtml/errors';
 import { GroupCommitQueue } from './group-commit.queue';
+import { mayBeOneRequestsFault } from './kafka-error.cause';
 import type { OutgoingRecord } from './record.types';
 
 /** Produces records durably (acks from all in-sync replicas), many at a time. */
@@ -21,8 +22,9 @@ export interface RecordPublisher {
 export class KafkaRecordPublisher implements RecordPublisher {
   private readonly producer: Producer;
   private connecting: Promise<void> | undefined;
-  private readonly queue = new GroupCommitQueue<readonly OutgoingRecord[]>((groups) =>
-    this.send(groups.flat()),
+  private readonly queue = new GroupCommitQueue<readonly OutgoingRecord[]>(
+    (groups) => this.send(groups.flat()),
+    (error) => mayBeOneRequestsFault(error instanceof AppError ? error.cause : error),
   );
 
   constructor(kafka: Kafka) {
