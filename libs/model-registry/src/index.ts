@@ -32,3 +32,4 @@ export { MODEL_FILE, MANIFEST_FILE, aliasKey, manifestKey, modelKey } from './mo
 export { VERSION_TAKEN } from './s3-version.publisher';
 export { readModelDirectory } from './model-directory.reader';
 export type { ModelDirectory } from './model-directory.reader';
+export { DEFAULT_MODEL_BUCKET, DEFAULT_MODEL_NAME, registryEnvFields } from './registry-env.fields';

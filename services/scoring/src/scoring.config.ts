@@ -6,19 +6,9 @@ import {
   DEFAULT_FEATURE_SET_NAME,
   findBuiltinFeatureSet,
 } from '@rtml/feature-engine';
+import { registryEnvFields } from '@rtml/model-registry';
 import { baseServiceFields } from '@rtml/service-runtime';
 import { z } from 'zod';
-
-/**
- * The model registry's default bucket, as its command line uses it (tools/ml registry.config):
- * `model publish` and this service meet there when neither is told otherwise.
- */
-export const DEFAULT_MODEL_BUCKET = 'rtml-models';
-export const DEFAULT_MODEL_NAME = 'card-fraud';
-
-// The registry's own rules (libs/model-registry), checked at boot so a typo fails fast.
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 const featureSetName = z
   .string()
@@ -35,17 +25,7 @@ export const scoringConfigSchema = z.object({
   S3_ENDPOINT: awsFields.S3_ENDPOINT,
   AWS_ACCESS_KEY_ID: awsFields.AWS_ACCESS_KEY_ID,
   AWS_SECRET_ACCESS_KEY: awsFields.AWS_SECRET_ACCESS_KEY,
-  MODEL_NAME: z
-    .string()
-    .regex(
-      MODEL_NAME,
-      'must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit',
-    )
-    .default(DEFAULT_MODEL_NAME),
-  MODEL_BUCKET: z
-    .string()
-    .regex(BUCKET, 'must be a valid S3 bucket name (3-63 a-z, 0-9, ".", "-")')
-    .default(DEFAULT_MODEL_BUCKET),
+  ...registryEnvFields,
   /** The feature set every served model must have been trained on (and events must carry). */
   FEATURE_SET: featureSetName,
   /** How often the champion and challenger aliases are polled (a conditional GET each). */

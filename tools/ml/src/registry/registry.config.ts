@@ -1,17 +1,11 @@
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { DEFAULT_ENDPOINTS, LOCAL_STACK_CREDENTIALS, loadConfig } from '@rtml/config';
 import type { Environment } from '@rtml/config';
+import { registryEnvFields } from '@rtml/model-registry';
 import { z } from 'zod';
 
-export const DEFAULT_MODEL_BUCKET = 'rtml-models';
-
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const bucketName = z
-  .string()
-  .regex(BUCKET, 'must be a valid S3 bucket name (3-63 a-z, 0-9, ".", "-")');
-
 const registryEnvSchema = z.object({
-  MODEL_BUCKET: bucketName.default(DEFAULT_MODEL_BUCKET),
+  MODEL_BUCKET: registryEnvFields.MODEL_BUCKET,
   S3_ENDPOINT: z.union([z.literal(''), z.url()]).default(DEFAULT_ENDPOINTS.s3Endpoint),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { awsClientConfig } from '@rtml/connections';
 import { AppError } from '@rtml/errors';
-import { S3ModelRegistry, readModelDirectory } from '@rtml/model-registry';
+import {
+  DEFAULT_MODEL_BUCKET,
+  DEFAULT_MODEL_NAME,
+  S3ModelRegistry,
+  readModelDirectory,
+} from '@rtml/model-registry';
 import { REFERENCE_DATA, WORKSPACE_ROOT, WORK_DIR } from './workspace.paths';
 
 /** The model the services score with unless MODEL_NAME says otherwise. */
-export const DEFAULT_MODEL_NAME = 'card-fraud';
-export const DEFAULT_MODEL_BUCKET = 'rtml-models';
 
 /** The handbook's training week; its held-out week (after the 7-day label delay) picks the threshold. */
 const REFERENCE_TRAINING = { from: '2018-07-25', to: '2018-07-31' };

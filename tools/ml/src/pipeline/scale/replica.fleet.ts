@@ -26,6 +26,8 @@ export interface Replica {
  */
 export class ReplicaFleet {
   private readonly replicas: Replica[] = [];
+  /** Set by `stopAll`: an interrupted run must not launch replicas after its clean-up. */
+  private stopped = false;
 
   constructor(
     readonly service: PipelineServiceName,
@@ -40,12 +42,9 @@ export class ReplicaFleet {
   /** Launches one more replica and resolves once it is ready (its consumer is running). */
   async add(): Promise<Replica> {
     const name = `${this.service}-${this.replicas.length + 1}`;
-    const process = launchService(
-      this.service,
-      await freePort(),
-      this.env,
-      `${this.logPrefix}-${name}`,
-    );
+    const port = await freePort();
+    if (this.stopped) throw new Error(`${this.service} replicas are stopped`);
+    const process = launchService(this.service, port, this.env, `${this.logPrefix}-${name}`);
     const replica: Replica = { name, process, consumed: 0, cpuSeconds: 0, alive: true };
     this.replicas.push(replica);
     process.child.once('exit', () => (replica.alive = false));
@@ -108,6 +107,7 @@ export class ReplicaFleet {
   }
 
   async stopAll(): Promise<void> {
+    this.stopped = true;
     await Promise.all(this.live.map((replica) => stopService(replica.process)));
   }
 

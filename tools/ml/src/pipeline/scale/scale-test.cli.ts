@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   const scraper = setInterval(() => {
     void Promise.all([scaled.features.scrape(), scaled.scoring.scrape()]);
   }, 1_000);
-  try {
+  const run = async () => {
     await provisionSlice(kafka, registryUrl, slice);
     const rows = await collect(simulatedRows(args.eventsPerStep * 4, args.seed));
     const offline = await offlineVectors(rows);
@@ -127,6 +127,10 @@ async function main(): Promise<number> {
       offline.featureNames,
     );
     for (const example of audit.examples) log(`  mismatch ${example}`);
+  };
+  try {
+    // Ctrl-C or SIGTERM ends the run early but still stops the replicas and removes the slice.
+    await Promise.race([run(), interruption()]);
   } catch (failure) {
     error = describeErrorOnOneLine(failure);
     log(`scale test stopped: ${error}`);
@@ -163,6 +167,18 @@ async function main(): Promise<number> {
 }
 
 const redisUrl = () => env['REDIS_URL'] ?? DEFAULT_ENDPOINTS.redisUrl;
+
+/** Rejects on the first SIGINT or SIGTERM (which then no longer end the process at once). */
+function interruption(): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    const stop = (signal: NodeJS.Signals) => {
+      log(`${signal}: stopping the replicas and removing the slice...`);
+      reject(new Error(`interrupted by ${signal}`));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
 
 async function collect(
   batches: AsyncIterable<ReferenceTransaction[]>,
