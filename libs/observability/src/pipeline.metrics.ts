@@ -71,6 +71,13 @@ export class PipelineMetrics {
     registers: [this.registry],
   });
 
+  readonly lateEvents = new Counter({
+    name: 'rtml_late_events_total',
+    help: 'Events too late for exact features (transaction: entries it needed may be pruned; label: a delayed window already counted its transaction as not fraud)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   readonly pipelineLatency = new Histogram({
     name: 'rtml_pipeline_latency_seconds',
     help: 'Wall time from ingest accepting an event to this service producing its output, by stage',

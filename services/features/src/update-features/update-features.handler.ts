@@ -16,11 +16,6 @@ import type { WindowOutcome } from './window-store.model';
 
 const STAGE = 'features';
 
-/** Counts events that arrived too late for exact features (see the service README). */
-export interface LateEventCounter {
-  inc(labels: { kind: 'transaction' | 'label' }): void;
-}
-
 export interface UpdateFeaturesDependencies {
   readonly parser: FeatureRecordParser;
   readonly store: RedisWindowStore;
@@ -30,7 +25,6 @@ export interface UpdateFeaturesDependencies {
   readonly plan: FeaturePlan;
   readonly enriched: { readonly topic: string; readonly subject: string };
   readonly metrics: PipelineMetrics;
-  readonly lateEvents: LateEventCounter;
   readonly logger: Logger;
 }
 
@@ -105,7 +99,7 @@ export class UpdateFeaturesHandler {
 
   /** Duplicates and late events are normal operation, not failures: counted and logged. */
   private observe(parsed: Written, outcome: WindowOutcome): void {
-    const { metrics, lateEvents, logger } = this.deps;
+    const { metrics, logger } = this.deps;
     const { topic, partition, offset } = parsed.record;
     const eventId =
       parsed.kind === 'transaction'
@@ -117,7 +111,7 @@ export class UpdateFeaturesHandler {
       logger.info({ topic, partition, offset, eventId, firstSource }, 'duplicate event dropped');
     } else if (outcome.late) {
       const kind = outcome.kind === 'label' ? 'label' : 'transaction';
-      lateEvents.inc({ kind });
+      metrics.lateEvents.inc({ kind });
       logger.warn(
         { topic, partition, offset, eventId },
         `${kind} arrived too late for exact features`,

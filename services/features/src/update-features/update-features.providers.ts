@@ -1,6 +1,5 @@
 import type { Provider } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { Counter } from 'prom-client';
 import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
 import { REDIS_CLIENT, batchConsumerProviders } from '@rtml/connections';
 import type { ConsumerBinding } from '@rtml/connections';
@@ -69,12 +68,6 @@ export function updateFeaturesProviders(config: Readonly<FeaturesConfig>): Provi
             subject: valueSubject('enrichedEvents', prefix),
           },
           metrics,
-          lateEvents: new Counter({
-            name: 'rtml_late_events_total',
-            help: 'Events too late for exact features (transaction: entries it needed may be pruned; label: a delayed window already counted its transaction as not fraud)',
-            labelNames: ['kind'] as const,
-            registers: [metrics.registry],
-          }),
           logger,
         }),
     },
