@@ -24,9 +24,13 @@ describe('renderRedisConf', () => {
     expect(lines).toEqual(expect.arrayContaining(['bind 127.0.0.1', 'port 6380', 'daemonize no']));
   });
 
-  it('persists with an append-only file in its own quoted data folder', () => {
+  it('keeps nothing on disk, working in its own quoted data folder', () => {
     expect(lines).toEqual(
-      expect.arrayContaining(['appendonly yes', 'dir "/repo with space/.stack/data/redis"']),
+      expect.arrayContaining([
+        'appendonly no',
+        'save ""',
+        'dir "/repo with space/.stack/data/redis"',
+      ]),
     );
   });
 });

@@ -18,8 +18,11 @@ export function renderS3ProxyProperties(input: { readonly baseDir: string }): st
 }
 
 /**
- * The stack's own Redis, next to (never instead of) a system Redis on 6379. appendonly keeps
- * feature state across restarts; logs go to stdout, which the launcher sends to the log file.
+ * The stack's own Redis, next to (never instead of) a system Redis on 6379. It keeps nothing on
+ * disk, like DynamoDB Local in memory: `infra:down` forgets the feature state together with the
+ * stored predictions. A Redis that remembered would recognise a replayed event as a duplicate
+ * while its prediction was gone, and the replay would wait for an outcome that never comes.
+ * Logs go to stdout, which the launcher sends to the log file.
  */
 export function renderRedisConf(input: { readonly dataDir: string }): string {
   const quoted = JSON.stringify(input.dataDir);
@@ -29,8 +32,8 @@ export function renderRedisConf(input: { readonly dataDir: string }): string {
     'protected-mode yes',
     'daemonize no',
     `dir ${quoted}`,
-    'appendonly yes',
-    'appendfsync everysec',
+    'appendonly no',
+    'save ""',
     'logfile ""',
     '',
   ].join('\n');

@@ -136,6 +136,11 @@ export async function prepareServer(
       s3ProxyPropertiesFile(paths),
       renderS3ProxyProperties({ baseDir: dataDir(paths, 's3') }),
     );
-  if (server === 'redis')
+  if (server === 'redis') {
     fs.writeFileSync(redisConfFile(paths), renderRedisConf({ dataDir: dataDir(paths, 'redis') }));
+    // Redis loads a snapshot or append-only file it finds at start, even one left by a stack that
+    // did persist: the state must start as empty as DynamoDB Local's (see renderRedisConf).
+    for (const file of ['dump.rdb', 'appendonly.aof', 'appendonlydir'])
+      fs.rmSync(path.join(dataDir(paths, 'redis'), file), { recursive: true, force: true });
+  }
 }

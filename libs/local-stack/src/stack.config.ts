@@ -92,11 +92,16 @@ export const ARTIFACT_VERSIONS = Object.freeze({
   s3proxy: '4.1.0',
 });
 
-/** Heaps stay small: the same machine runs the services and the test suites. */
+/**
+ * Heaps stay small: the same machine runs the services and the test suites. DynamoDB Local keeps
+ * its items off the Java heap (in-memory SQLite), but a Scan page can build large temporary
+ * results: a one-segment Scan of 134,288 items pushed it past 512 MB (an OutOfMemoryError), so
+ * it gets 1 GB; the scanning tools use small segments (scanSegmentsFor) and stay near 60 MB.
+ */
 export const JVM_HEAP = Object.freeze({
   kafka: '768m',
   registry: '512m',
-  dynamodb: '512m',
+  dynamodb: '1g',
   s3: '256m',
 });
 

@@ -4,13 +4,12 @@ import { parseArgs } from 'node:util';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describeErrorOnOneLine } from '@rtml/errors';
 import { formatFeatureValue } from '../../backfill/feature-csv.writer';
-import { scanTable } from '../outcome/table.scanner';
+import { scanSegmentsFor, scanTable } from '../outcome/table.scanner';
 import { PipelineUsageError } from './pipeline-args.parser';
 import { dynamodbFromEnv } from '../launch/dynamodb-from-env';
 
 const USAGE = 'usage: npm run scores:export -- --output <csv> [--table <name>]';
 /** Parallel scan segments: DynamoDB splits the table among them. */
-const SEGMENTS = 4;
 
 interface StoredScore {
   readonly eventId: string;
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
       client,
       {
         table,
-        segments: SEGMENTS,
+        segments: await scanSegmentsFor(client, table),
         // Only score items: a shared table could hold other items (the alert state has its own).
         filter: 'attribute_exists(modelVersion)',
         projection: 'eventId, score, modelVersion, features',

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { StoredItemsPoller } from '../outcome/stored-items.poller';
-import { scanTable } from '../outcome/table.scanner';
+import { scanSegmentsFor, scanTable } from '../outcome/table.scanner';
 import type { StoredItem } from '../outcome/table.scanner';
 import { vectorDifference } from './feature-vector.compare';
 
@@ -16,8 +16,6 @@ export interface StoredAudit {
   /** A few mismatches spelled out, for the log. */
   readonly examples: readonly string[];
 }
-
-const SEGMENTS = 4;
 
 /**
  * Checks the scores table against the offline engine: every transaction has its item (asked
@@ -57,7 +55,7 @@ export async function auditStoredItems(
     client,
     {
       table,
-      segments: SEGMENTS,
+      segments: await scanSegmentsFor(client, table),
       projection: '#id, #features',
       names: { '#id': 'eventId', '#features': 'features' },
       consistent: true,
