@@ -1,4 +1,4 @@
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { testEndpoints } from './test-endpoints';
 import { uniqueId } from './unique-id';
 
@@ -6,6 +6,8 @@ export interface DynamoDbTestContext {
   readonly client: DynamoDBClient;
   /** A table name of this suite (`<base>-<random>`); the table is deleted afterwards. */
   tableName(base: string): string;
+  /** Creates a table of this suite keyed by one string attribute; resolves to its name. */
+  createKeyedTable(base: string, key: string): Promise<string>;
 }
 
 /** Isolated tables on the real DynamoDB (Local) for the calling `describe`. */
@@ -27,11 +29,24 @@ export function useDynamoDb(): DynamoDbTestContext {
     client.destroy();
   });
 
+  const tableName = (base: string) => {
+    const name = uniqueId(base);
+    tables.push(name);
+    return name;
+  };
   return {
     client,
-    tableName(base) {
-      const name = uniqueId(base);
-      tables.push(name);
+    tableName,
+    async createKeyedTable(base, key) {
+      const name = tableName(base);
+      await client.send(
+        new CreateTableCommand({
+          TableName: name,
+          AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
+      );
       return name;
     },
   };

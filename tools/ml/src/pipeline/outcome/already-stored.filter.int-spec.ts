@@ -1,4 +1,4 @@
-import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { useDynamoDb } from '@rtml/testing';
 import type { ReferenceTransaction } from '../../csv/reference-transaction.model';
 import { AlreadyStoredFilter } from './already-stored.filter';
@@ -17,17 +17,10 @@ const row = (transactionId: number): ReferenceTransaction => ({
 
 describe('AlreadyStoredFilter against DynamoDB', () => {
   const dynamo = useDynamoDb();
-  const table = dynamo.tableName('already-stored');
+  let table = '';
 
   beforeAll(async () => {
-    await dynamo.client.send(
-      new CreateTableCommand({
-        TableName: table,
-        AttributeDefinitions: [{ AttributeName: 'eventId', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    table = await dynamo.createKeyedTable('already-stored', 'eventId');
     // An earlier run stored transactions 100…179.
     const stored = Array.from({ length: 80 }, (_, i) => `r-${100 + i}`);
     for (let start = 0; start < stored.length; start += 25) {

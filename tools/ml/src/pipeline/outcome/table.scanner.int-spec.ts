@@ -1,21 +1,14 @@
-import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { useDynamoDb } from '@rtml/testing';
 import { scanSegmentsFor, scanTable } from './table.scanner';
 
 describe('scanTable against DynamoDB', () => {
   const dynamo = useDynamoDb();
-  const table = dynamo.tableName('scanned');
+  let table = '';
   const ids = Array.from({ length: 250 }, (_, i) => `e-${i}`);
 
   beforeAll(async () => {
-    await dynamo.client.send(
-      new CreateTableCommand({
-        TableName: table,
-        AttributeDefinitions: [{ AttributeName: 'eventId', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    table = await dynamo.createKeyedTable('scanned', 'eventId');
     for (let start = 0; start < ids.length; start += 25) {
       const chunk = ids.slice(start, start + 25);
       await dynamo.client.send(
