@@ -8,6 +8,13 @@ import { WORKSPACE_ROOT, WORK_DIR } from '../launch/workspace.paths';
 const DAYS = 30;
 /** A reference customer makes about 1.9 transactions a day. */
 const TRANSACTIONS_PER_CUSTOMER_DAY = 1.9;
+/**
+ * Customers only use terminals within radius 5 of them on the 100 × 100 map. The book has 10,000
+ * terminals (about 78 in reach of each customer); 2 per customer for a small population would
+ * leave about 30 % of 79 customers with no terminal at all, and so no transactions (a 3,000-event
+ * demo got 2,702). 2,000 keep about 16 in reach.
+ */
+const MIN_TERMINALS = 2_000;
 
 /**
  * A simulated, book-like population just large enough for `events` transactions over 30 days
@@ -25,9 +32,10 @@ function simulate(events: number, seed: number): string {
     10,
     Math.ceil((events / (DAYS * TRANSACTIONS_PER_CUSTOMER_DAY)) * 1.5),
   );
-  const params = { customers, terminals: customers * 2, days: DAYS, seed };
+  const terminals = Math.max(MIN_TERMINALS, customers * 2);
+  const params = { customers, terminals, days: DAYS, seed };
   mkdirSync(WORK_DIR, { recursive: true });
-  const file = join(WORK_DIR, `simulated-${customers}c-${DAYS}d-s${seed}.csv`);
+  const file = join(WORK_DIR, `simulated-${customers}c-${terminals}t-${DAYS}d-s${seed}.csv`);
   if (existsSync(file)) return file;
   const result = spawnSync(
     process.execPath,
