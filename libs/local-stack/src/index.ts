@@ -22,6 +22,8 @@ export type { ServerName } from './stack.config';
 export { StackError } from './stack.error';
 export type { StackErrorCode } from './stack.error';
 export { stackPaths } from './stack.paths';
+export { freePort } from './free-port';
+export { deleteSubjects } from './registry-subjects';
 export { kafkaCaFile } from './server.plans';
 export type { StackPaths } from './stack.paths';
 export { ensureStackUp } from './stack.up';

@@ -1,7 +1,7 @@
 import { GenericContainer, Wait, getContainerRuntimeClient } from 'testcontainers';
 import type { StartedTestContainer } from 'testcontainers';
 import { LOCAL_STACK_CREDENTIALS } from '@rtml/config';
-import { freePort } from './free-port';
+import { freePort } from '@rtml/local-stack';
 import type { TestEndpoints } from './test-endpoints';
 
 /** Images of the Docker path; the same tags as docker-compose.yml (a policy test checks it). */

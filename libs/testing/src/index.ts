@@ -12,6 +12,6 @@ export { useDynamoDb } from './use-dynamodb';
 export type { DynamoDbTestContext } from './use-dynamodb';
 export { useS3Bucket, s3ClientFor } from './use-s3-bucket';
 export type { S3TestContext } from './use-s3-bucket';
-export { freePort } from './free-port';
+export { freePort } from '@rtml/local-stack';
 export { ServiceProcess } from './service-process';
 export type { ServiceProcessOptions } from './service-process';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { eventually } from './eventually';
-import { freePort } from './free-port';
+import { freePort } from '@rtml/local-stack';
 import { testEndpoints } from './test-endpoints';
 
 export interface ServiceProcessOptions {

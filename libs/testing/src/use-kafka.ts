@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { Admin } from 'kafkajs';
+import { deleteSubjects } from '@rtml/local-stack';
 import { testEndpoints } from './test-endpoints';
 import { uniqueId } from './unique-id';
 
@@ -99,14 +100,4 @@ async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`topics without leaders after 30 s: ${topics.join(', ')}`);
-}
-
-/** Deletes (soft, then permanently, as the registry requires) every subject of the prefix. */
-async function deleteSubjects(registryUrl: string, prefix: string): Promise<void> {
-  const subjects = (await (await fetch(`${registryUrl}/subjects`)).json()) as string[];
-  for (const subject of subjects.filter((name) => name.startsWith(prefix))) {
-    const url = `${registryUrl}/subjects/${encodeURIComponent(subject)}`;
-    await fetch(url, { method: 'DELETE' });
-    await fetch(`${url}?permanent=true`, { method: 'DELETE' });
-  }
 }

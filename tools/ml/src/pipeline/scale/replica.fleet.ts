@@ -1,7 +1,7 @@
 import { launchService, stopService, waitReady } from '../launch/service.process';
 import type { LaunchedService, PipelineServiceName } from '../launch/service.process';
 import { readProcessCpuSeconds } from './cpu.usage';
-import { freePort } from './free.port';
+import { freePort } from '@rtml/local-stack';
 import { sumCounter } from './metrics-text.parser';
 import type { ReplicaReadings } from './replica.counts';
 

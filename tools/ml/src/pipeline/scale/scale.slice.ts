@@ -4,6 +4,7 @@ import type { Kafka } from 'kafkajs';
 import { Redis } from 'ioredis';
 import { SERVICE_IDS, TOPIC_IDS, consumerGroupId, topicName } from '@rtml/contracts';
 import { AvroSerde, TopicAdmin, provisionContracts } from '@rtml/kafka';
+import { deleteSubjects } from '@rtml/local-stack';
 
 /** The isolated part of the shared stack one scale test uses: nothing else shares these names. */
 export interface ScaleSlice {
@@ -91,15 +92,6 @@ export async function cleanUpSlice(clients: SliceClients, slice: ScaleSlice): Pr
     );
   await attempt('redis', () => deleteKeys(clients.redisUrl, slice.redisKeyPrefix));
   return problems;
-}
-
-async function deleteSubjects(registryUrl: string, prefix: string): Promise<void> {
-  const subjects = (await (await fetch(`${registryUrl}/subjects`)).json()) as string[];
-  for (const subject of subjects.filter((name) => name.startsWith(prefix))) {
-    const url = `${registryUrl}/subjects/${encodeURIComponent(subject)}`;
-    await fetch(url, { method: 'DELETE' });
-    await fetch(`${url}?permanent=true`, { method: 'DELETE' });
-  }
 }
 
 async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now, chosen by the OS (libs/testing's twin is test-only). */
+/** A TCP port free on 127.0.0.1 right now (the OS picks it): for services started by tests and tools. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -8,9 +8,9 @@ export function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address !== null
+        typeof address === 'object' && address
           ? resolve(address.port)
-          : reject(new Error('the OS assigned no port')),
+          : reject(new Error('no port assigned')),
       );
     });
   });
