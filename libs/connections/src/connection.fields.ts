@@ -1,5 +1,5 @@
 import { DEFAULT_ENDPOINTS, field } from '@rtml/config';
-import { SASL_MECHANISMS } from '@rtml/kafka';
+import { PROCESSING_GUARANTEES, SASL_MECHANISMS } from '@rtml/kafka';
 import { z } from 'zod';
 
 /**
@@ -17,6 +17,13 @@ export const kafkaFields = {
    * partition is kept either way.
    */
   KAFKA_PARTITIONS_CONCURRENTLY: field.positiveInt(6),
+  /**
+   * Kafka Streams' names. `exactly_once_v2`: a batch's outputs and its offset commit in one Kafka
+   * transaction, so `read_committed` consumers never see a duplicate, even after a crash.
+   * `at_least_once`: publish, then commit; a crash between the two republishes the batch.
+   * docs/reliability.md has what each costs.
+   */
+  PROCESSING_GUARANTEE: z.enum(PROCESSING_GUARANTEES).default('exactly_once_v2'),
   /** TLS to the brokers (`SSL` or `SASL_SSL` listeners); the files hold PEM. */
   KAFKA_SSL: field.boolean(false),
   KAFKA_SSL_CA_FILE: z.string().default(''),

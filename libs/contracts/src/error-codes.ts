@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   OUT_OF_RANGE: { retriable: false, httpStatus: 400 },
   /** A request is well-formed but not acceptable (e.g. a batch over the size limit). */
   REQUEST_INVALID: { retriable: false, httpStatus: 400 },
+  /**
+   * A record (or an output computed from it) is larger than the topic accepts: it can never be
+   * published, so it is dead-lettered (bounded) instead of being retried forever.
+   */
+  RECORD_TOO_LARGE: { retriable: false, httpStatus: 413 },
   /** Missing or wrong credentials. */
   UNAUTHORIZED: { retriable: false, httpStatus: 401 },
   /** The requested resource does not exist. */

@@ -1,9 +1,8 @@
 import { TOPICS, TOPIC_IDS, topicName, valueSubject } from '@rtml/contracts';
 import { CONTRACT_FIXTURES } from '@rtml/contracts/testing';
-import { createLogger } from '@rtml/observability';
 import { eventually, testEndpoints, useKafka } from '@rtml/testing';
+import { TopicReader } from './testing';
 import { AvroSerde } from './avro-serde';
-import { KafkaBatchConsumer } from './batch-consumer';
 import { contractTopicSpecs, provisionContracts } from './contract-topics';
 import { KafkaRecordPublisher } from './record-publisher';
 import { TopicAdmin } from './topic-admin';
@@ -64,10 +63,9 @@ describe('provisioning the contract topics and subjects', () => {
     await publisher.publish(records).finally(() => publisher.disconnect());
 
     const decoded = new Map<string, unknown>();
-    const consumer = new KafkaBatchConsumer(kafka.kafka, {
+    const consumer = new TopicReader(kafka.kafka, {
       groupId: kafka.groupId('fixtures'),
       topics: TOPIC_IDS.map((id) => topicName(id, prefix)),
-      logger: createLogger({ service: 'test', level: 'fatal' }),
     });
     await consumer.start(async (batch) => {
       for (const record of batch.records) {

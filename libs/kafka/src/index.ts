@@ -4,8 +4,30 @@ export { SASL_MECHANISMS, kafkaJsSecurity } from './kafka-security';
 export type { KafkaSecurity, RegistryAuth, SaslMechanism } from './kafka-security';
 export { KafkaRecordPublisher } from './record-publisher';
 export type { RecordPublisher } from './record-publisher';
-export { KafkaBatchConsumer } from './batch-consumer';
-export type { BatchConsumerOptions, BatchHandler } from './batch-consumer';
+export { StageConsumer } from './stage/stage.consumer';
+export type { StageConsumerOptions } from './stage/stage.consumer';
+export { StageRunner, DEFAULT_MAX_RECORD_BYTES } from './stage/stage.runner';
+export type {
+  StageEncoder,
+  StageResult,
+  StageRunnerOptions,
+  DeadLettered,
+} from './stage/stage.runner';
+export type {
+  Parsed,
+  StageBatch,
+  StageDefinition,
+  StageEmit,
+  StageOutputs,
+  StageTopic,
+} from './stage/stage.definition';
+export {
+  AtLeastOnceDelivery,
+  ExactlyOnceDelivery,
+  PROCESSING_GUARANTEES,
+} from './stage/stage.delivery';
+export type { BatchPosition, ProcessingGuarantee, StageDelivery } from './stage/stage.delivery';
+export { estimatedSize } from './record-size';
 export { TopicAdmin } from './topic-admin';
 export type { TopicSpec } from './topic-admin';
 export { AvroSerde } from './avro-serde';
@@ -13,7 +35,11 @@ export type { SubjectSchema } from './avro-serde';
 export { backoffDelay, DEFAULT_BACKOFF } from './retry-policy';
 export type { BackoffOptions } from './retry-policy';
 export type { IncomingRecord, OutgoingRecord, RecordBatch } from './record.types';
-export { decodeHeaders } from './record-batch.mapper';
+export { decodeHeaders, toRecordBatch } from './record-batch.mapper';
 export { contractTopicSpecs, provisionContracts } from './contract-topics';
-export { DeadLetterWriter, fieldErrorsOf } from './dead-letter.writer';
-export type { DeadLetterWriterOptions } from './dead-letter.writer';
+export { DEAD_LETTER_LIMITS, DeadLetterWriter, fieldErrorsOf } from './dead-letter.writer';
+export type {
+  DeadLetterEncoder,
+  DeadLetterLimits,
+  DeadLetterWriterOptions,
+} from './dead-letter.writer';

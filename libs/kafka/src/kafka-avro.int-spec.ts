@@ -1,8 +1,7 @@
-import { createLogger } from '@rtml/observability';
 import { AppError } from '@rtml/errors';
 import { eventually, useKafka } from '@rtml/testing';
+import { TopicReader } from './testing';
 import { AvroSerde } from './avro-serde';
-import { KafkaBatchConsumer } from './batch-consumer';
 import { KafkaRecordPublisher } from './record-publisher';
 import type { IncomingRecord, RecordBatch } from './record.types';
 
@@ -19,11 +18,7 @@ const paymentV1 = {
 
 describe('Kafka with Avro through the schema registry', () => {
   const kafka = useKafka();
-  const logger = createLogger({
-    service: 'test',
-    level: process.env['RTML_TEST_LOG_LEVEL'] === 'debug' ? 'debug' : 'fatal',
-  });
-  const consumers: KafkaBatchConsumer[] = [];
+  const consumers: TopicReader[] = [];
   const publisher = new KafkaRecordPublisher(kafka.kafka);
   const serde = new AvroSerde(kafka.schemaRegistryUrl);
 
@@ -34,10 +29,9 @@ describe('Kafka with Avro through the schema registry', () => {
   });
 
   const consume = async (topic: string, handler: (batch: RecordBatch) => Promise<void>) => {
-    const consumer = new KafkaBatchConsumer(kafka.kafka, {
+    const consumer = new TopicReader(kafka.kafka, {
       groupId: kafka.groupId(`g-${consumers.length}`),
       topics: [topic],
-      logger,
     });
     consumers.push(consumer);
     await consumer.start(handler);
@@ -87,31 +81,5 @@ describe('Kafka with Avro through the schema registry', () => {
     const refusal = serde.register({ subject, schema: breaking, compatibility: 'BACKWARD' });
     await expect(refusal).rejects.toThrow(AppError);
     await expect(refusal).rejects.toMatchObject({ code: 'SCHEMA_INVALID', retriable: false });
-  });
-
-  it('redelivers a batch whose handler failed, and commits it only once it succeeds', async () => {
-    const [topic] = await kafka.createTopics([{ name: 'retries', partitions: 1 }]);
-    await publisher.publish(
-      ['a', 'b', 'c'].map((key) => ({ topic: topic!, key, value: Buffer.from(key) })),
-    );
-    const attempts: string[][] = [];
-    await consume(topic!, async (batch) => {
-      attempts.push(batch.records.map((record) => record.value!.toString()));
-      if (attempts.length === 1) throw new AppError('DEPENDENCY_UNAVAILABLE', 'redis is down');
-    });
-
-    await eventually(() =>
-      attempts.length >= 2 ? attempts : Promise.reject(new Error(`${attempts.length} attempts`)),
-    );
-    const offsets = await eventually(async () => {
-      const [committed] = await kafka.committedOffsets(consumers.at(-1)!.groupId, topic!);
-      return committed?.offset === '3'
-        ? committed
-        : Promise.reject(new Error(`committed ${committed?.offset}`));
-    });
-
-    expect(attempts[0]).toEqual(['a', 'b', 'c']);
-    expect(attempts[1]).toEqual(attempts[0]);
-    expect(offsets.offset).toBe('3');
   });
 });

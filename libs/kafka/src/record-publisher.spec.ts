@@ -1,30 +1,30 @@
-import { chunksUnder } from './record-publisher';
-import type { OutgoingRecord } from './record.types';
+import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded } from 'kafkajs';
+import type { KafkaJSProtocolError } from 'kafkajs';
+import { lostProducerState } from './record-publisher';
 
-const record = (bytes: number): OutgoingRecord => ({
-  topic: 't',
-  key: 'k',
-  value: Buffer.alloc(bytes),
-});
+/** Built by KafkaJS's own table of broker error codes, as its connection does for a response. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createErrorFromCode } = require('kafkajs/src/protocol/error') as {
+  createErrorFromCode: (code: number) => KafkaJSProtocolError;
+};
+const protocolError = (code: number) => createErrorFromCode(code);
 
-describe('splitting a publish into requests the broker accepts', () => {
-  it('keeps records in order and every request under the byte limit', () => {
-    const records = Array.from({ length: 10 }, (_, i) => ({ ...record(300), key: String(i) }));
+describe('lostProducerState', () => {
+  it('recognises a sequence or producer-id error, also inside the retrier’s wrapper', () => {
+    const outOfOrder = protocolError(45); // OUT_OF_ORDER_SEQUENCE_NUMBER
+    const unknownId = protocolError(59); // UNKNOWN_PRODUCER_ID
 
-    const chunks = chunksUnder(records, 1_000);
-
-    expect(chunks.map((chunk) => chunk.length)).toEqual([2, 2, 2, 2, 2]);
-    expect(chunks.flat().map((r) => r.key)).toEqual(records.map((r) => r.key));
+    expect(lostProducerState(outOfOrder)).toBe(true);
+    expect(
+      lostProducerState(
+        new KafkaJSNumberOfRetriesExceeded(unknownId, { retryCount: 5, retryTime: 1 }),
+      ),
+    ).toBe(true);
   });
 
-  it('sends a record larger than the limit on its own rather than dropping it', () => {
-    const chunks = chunksUnder([record(10), record(5_000), record(10)], 1_000);
-
-    expect(chunks.map((chunk) => chunk.length)).toEqual([1, 1, 1]);
-  });
-
-  it('sends a small publish as one request', () => {
-    expect(chunksUnder([record(10), record(10)], 1_000)).toHaveLength(1);
-    expect(chunksUnder([], 1_000)).toEqual([]);
+  it('leaves other errors to the ordinary retry', () => {
+    expect(lostProducerState(protocolError(10))).toBe(false); // MESSAGE_TOO_LARGE
+    expect(lostProducerState(new KafkaJSNonRetriableError('Connection closed'))).toBe(false);
+    expect(lostProducerState(new Error('boom'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { AppError } from '@rtml/errors';
 import { GroupCommitQueue } from './group-commit.queue';
 import { mayBeOneRequestsFault } from './kafka-error.cause';
+import { MAX_REQUEST_BYTES, chunksUnder } from './record-size';
 import type { OutgoingRecord } from './record.types';
 
 /** Produces records durably (acks from all in-sync replicas), many at a time. */
@@ -20,15 +21,19 @@ export interface RecordPublisher {
  * keep their order.
  */
 export class KafkaRecordPublisher implements RecordPublisher {
-  private readonly producer: Producer;
+  private producer: Producer;
   private connecting: Promise<void> | undefined;
   private readonly queue = new GroupCommitQueue<readonly OutgoingRecord[]>(
     (groups) => this.send(groups.flat()),
     (error) => mayBeOneRequestsFault(error instanceof AppError ? error.cause : error),
   );
 
-  constructor(kafka: Kafka) {
-    this.producer = kafka.producer({
+  constructor(private readonly kafka: Kafka) {
+    this.producer = this.createProducer();
+  }
+
+  private createProducer(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
@@ -57,10 +62,23 @@ export class KafkaRecordPublisher implements RecordPublisher {
       for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES))
         await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
     } catch (error) {
+      if (lostProducerState(error)) await this.replaceProducer();
       throw new AppError('DEPENDENCY_UNAVAILABLE', 'kafka did not acknowledge the batch', {
         cause: error,
       });
     }
+  }
+
+  /**
+   * After a broker crash the broker may no longer know the producer's id or sequence numbers
+   * (OUT_OF_ORDER_SEQUENCE_NUMBER, UNKNOWN_PRODUCER_ID): KafkaJS keeps failing with the same
+   * state, so a fresh producer (a new id) takes over and the caller's retry resends.
+   */
+  private async replaceProducer(): Promise<void> {
+    const old = this.producer;
+    this.producer = this.createProducer();
+    this.connecting = undefined;
+    await old.disconnect().catch(() => undefined);
   }
 
   async disconnect(): Promise<void> {
@@ -70,42 +88,7 @@ export class KafkaRecordPublisher implements RecordPublisher {
   }
 }
 
-/**
- * The broker refuses a record batch (all of one request's records for one partition) over its
- * `message.max.bytes`, 1 MiB by default: a large consumer batch fanned into few partitions
- * crosses it. A request therefore carries at most this many bytes of records, whatever their
- * partitions; a bigger publish becomes several requests, in order.
- */
-export const MAX_REQUEST_BYTES = 768 * 1024;
-
-/** Consecutive runs of records whose estimated size stays under `limit` (a lone bigger record is its own run). */
-export function chunksUnder(records: readonly OutgoingRecord[], limit: number): OutgoingRecord[][] {
-  const chunks: OutgoingRecord[][] = [];
-  let current: OutgoingRecord[] = [];
-  let bytes = 0;
-  for (const record of records) {
-    const size = estimatedSize(record);
-    if (current.length > 0 && bytes + size > limit) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(record);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/** Key, value and headers, plus a record's framing overhead (an upper bound of ~70 bytes). */
-function estimatedSize(record: OutgoingRecord): number {
-  let size = 70 + (record.value?.length ?? 0) + Buffer.byteLength(record.key ?? '');
-  for (const [name, value] of Object.entries(record.headers ?? {}))
-    size += Buffer.byteLength(name) + Buffer.byteLength(value) + 8;
-  return size;
-}
-
-function groupByTopic(records: readonly OutgoingRecord[]): TopicMessages[] {
+export function groupByTopic(records: readonly OutgoingRecord[]): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const record of records) {
     const messages = byTopic.get(record.topic) ?? [];
@@ -117,4 +100,23 @@ function groupByTopic(records: readonly OutgoingRecord[]): TopicMessages[] {
     byTopic.set(record.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+const PRODUCER_STATE_ERRORS = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+  'PRODUCER_FENCED',
+]);
+
+/** True when a KafkaJS error (or one it wraps) says the producer's id or sequence is lost. */
+export function lostProducerState(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && current instanceof Error; depth += 1) {
+    const type = (current as { type?: unknown }).type;
+    if (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) return true;
+    current = current.cause;
+  }
+  return false;
 }

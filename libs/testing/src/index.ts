@@ -15,3 +15,5 @@ export type { S3TestContext } from './use-s3-bucket';
 export { freePort } from '@rtml/local-stack';
 export { ServiceProcess } from './service-process';
 export type { ServiceProcessOptions } from './service-process';
+export { FaultProxy } from './fault.proxy';
+export type { FaultMode } from './fault.proxy';

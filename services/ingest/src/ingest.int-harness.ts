@@ -1,3 +1,4 @@
+import { TopicReader } from '@rtml/kafka/testing';
 // Test-only (excluded from the build): runs ingest in-process on an integration suite's own topic
 // prefix, against the real Kafka and registry, and records everything it produces.
 import {
@@ -10,15 +11,9 @@ import {
   valueSubject,
 } from '@rtml/contracts';
 import type { TopicId } from '@rtml/contracts';
-import {
-  AvroSerde,
-  KafkaBatchConsumer,
-  TopicAdmin,
-  contractTopicSpecs,
-  provisionContracts,
-} from '@rtml/kafka';
+import { AvroSerde, TopicAdmin, contractTopicSpecs, provisionContracts } from '@rtml/kafka';
 import type { OutgoingRecord, RecordBatch } from '@rtml/kafka';
-import { createLogger } from '@rtml/observability';
+
 import { startService } from '@rtml/service-runtime';
 import type { RunningService } from '@rtml/service-runtime';
 import { loadIngestConfig } from './ingest.config';
@@ -26,7 +21,7 @@ import { ingestService } from './ingest.service-definition';
 
 /** What the harness needs of the suite's `useKafka()` context (the testing library's type). */
 export interface SuiteKafka {
-  readonly kafka: ConstructorParameters<typeof KafkaBatchConsumer>[0];
+  readonly kafka: import('kafkajs').Kafka;
   readonly prefix: string;
   readonly schemaRegistryUrl: string;
   adoptTopics(names: readonly string[]): void;
@@ -53,7 +48,7 @@ export class IngestHarness {
     readonly url: string,
     readonly serde: AvroSerde,
     private readonly service: RunningService,
-    private readonly observer: KafkaBatchConsumer,
+    private readonly observer: TopicReader,
     private readonly producer: Producer,
   ) {}
 
@@ -86,10 +81,9 @@ export class IngestHarness {
     );
     const producer = suite.kafka.producer();
     await producer.connect();
-    const observer = new KafkaBatchConsumer(suite.kafka, {
+    const observer = new TopicReader(suite.kafka, {
       groupId: suite.groupId('observer'),
       topics: OUTPUTS.filter((id) => topics.includes(id)).map((id) => topicName(id, prefix)),
-      logger: createLogger({ service: 'test', level: 'fatal' }),
     });
     const url = `http://127.0.0.1:${port}`;
     const harness = new IngestHarness(prefix, url, serde, service, observer, producer);

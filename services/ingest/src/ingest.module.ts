@@ -1,20 +1,21 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
-import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
+import { consumerGroupId, topicName } from '@rtml/contracts';
 import {
   KafkaConnectionModule,
   kafkaConnectionSettings,
-  batchConsumerProviders,
+  stageConsumerProviders,
 } from '@rtml/connections';
-import { AvroSerde, DeadLetterWriter, KafkaRecordPublisher } from '@rtml/kafka';
+import type { StageBinding } from '@rtml/connections';
+import { AvroSerde, KafkaRecordPublisher } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import { AcceptEventsService } from './accept-events/accept-events.service';
 import { EventsController } from './accept-events/events.controller';
 import { JsonBodyParser } from './accept-events/json-body.parser';
-import { RawEventsHandler } from './consume-raw-events/raw-events.handler';
+import { rawEventsStage } from './consume-raw-events/raw-events.stage';
 import type { IngestConfig } from './ingest.config';
 import { IngestPublisher } from './ingest-event/ingest.publisher';
-import { INGEST_SERVICE, IngestedEventEncoder } from './ingest-event/ingested-event.encoder';
+import { IngestedEventEncoder } from './ingest-event/ingested-event.encoder';
 import { RawEventValidator } from './ingest-event/raw-event.validator';
 
 /** Opens the producer connection at boot without holding the boot up when Kafka is away. */
@@ -54,16 +55,6 @@ export class IngestModule {
           useFactory: (serde: AvroSerde) => new IngestedEventEncoder(serde, prefix),
         },
         {
-          provide: DeadLetterWriter,
-          inject: [AvroSerde],
-          useFactory: (serde: AvroSerde) =>
-            new DeadLetterWriter(serde, {
-              topic: topicName('deadLetters', prefix),
-              subject: valueSubject('deadLetters', prefix),
-              service: INGEST_SERVICE,
-            }),
-        },
-        {
           provide: IngestPublisher,
           inject: [KafkaRecordPublisher, PipelineMetrics],
           useFactory: (publisher: KafkaRecordPublisher, metrics: PipelineMetrics) =>
@@ -72,15 +63,16 @@ export class IngestModule {
         PublisherWarmUp,
         JsonBodyParser,
         AcceptEventsService,
-        RawEventsHandler,
-        ...batchConsumerProviders({
-          inject: [RawEventsHandler],
-          useFactory: (handler: RawEventsHandler) => ({
-            options: {
-              groupId: consumerGroupId('ingest', prefix),
-              topics: [topicName('rawEvents', prefix)],
-            },
-            handler: (batch) => handler.handle(batch),
+        ...stageConsumerProviders({
+          inject: [AvroSerde, RawEventValidator, IngestedEventEncoder],
+          useFactory: (
+            serde: AvroSerde,
+            validator: RawEventValidator,
+            encoder: IngestedEventEncoder,
+          ): StageBinding => ({
+            groupId: consumerGroupId('ingest', prefix),
+            topics: [topicName('rawEvents', prefix)],
+            stage: rawEventsStage({ reader: serde, validator, encoder }),
           }),
         }),
       ],

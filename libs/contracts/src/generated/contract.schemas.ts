@@ -76,8 +76,20 @@ export const DEAD_LETTER_SCHEMA = {
     },
     {
       name: 'originalValue',
-      doc: 'The original value bytes, unchanged, so the record can be replayed after a fix; null for a tombstone.',
+      doc: 'The original value bytes, unchanged, so the record can be replayed after a fix; null for a tombstone. A value over the dead-letter limit is cut to its first bytes: then originalValueSize and originalValueSha256 describe the whole value.',
       type: ['null', 'bytes'],
+      default: null,
+    },
+    {
+      name: 'originalValueSize',
+      doc: "The original value's size in bytes when originalValue holds only its first bytes; null when originalValue is whole.",
+      type: ['null', 'long'],
+      default: null,
+    },
+    {
+      name: 'originalValueSha256',
+      doc: 'The SHA-256 (hex) of the whole original value when originalValue holds only its first bytes; null when originalValue is whole.',
+      type: ['null', 'string'],
       default: null,
     },
     {
@@ -105,6 +117,12 @@ export const DEAD_LETTER_SCHEMA = {
           ],
         },
       },
+    },
+    {
+      name: 'detailsOmitted',
+      doc: 'How many further field problems were left out of details to keep the dead letter bounded.',
+      type: 'int',
+      default: 0,
     },
     {
       name: 'service',

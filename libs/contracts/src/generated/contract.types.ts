@@ -55,9 +55,20 @@ export interface DeadLetter {
   readonly originalKey: Buffer | null;
   /**
    * The original value bytes, unchanged, so the record can be replayed after a fix; null for a
-   * tombstone.
+   * tombstone. A value over the dead-letter limit is cut to its first bytes: then originalValueSize
+   * and originalValueSha256 describe the whole value.
    */
   readonly originalValue: Buffer | null;
+  /**
+   * The original value's size in bytes when originalValue holds only its first bytes; null when
+   * originalValue is whole.
+   */
+  readonly originalValueSize: number | null;
+  /**
+   * The SHA-256 (hex) of the whole original value when originalValue holds only its first bytes;
+   * null when originalValue is whole.
+   */
+  readonly originalValueSha256: string | null;
   /**
    * The stable error code (one of ERROR_CODES). A string, not an enum, so new codes do not break
    * readers.
@@ -67,6 +78,8 @@ export interface DeadLetter {
   readonly reason: string;
   /** Per-field problems, empty when the failure is not about fields (e.g. undecodable bytes). */
   readonly details: readonly FieldError[];
+  /** How many further field problems were left out of details to keep the dead letter bounded. */
+  readonly detailsOmitted: number;
   /** The service that dead-lettered the record (ingest, features, scoring, actions). */
   readonly service: string;
   /** When the record was dead-lettered, epoch milliseconds. */

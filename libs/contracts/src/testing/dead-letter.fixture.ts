@@ -11,6 +11,8 @@ export const deadLetterFixture: DeadLetter = {
   originalOffset: '9007199254740993',
   originalKey: Buffer.from('596'),
   originalValue: Buffer.from('{"eventId":"txn-1","kind":"TRANSACTION","eventTime":1522540831000}'),
+  originalValueSize: null,
+  originalValueSha256: null,
   errorCode,
   reason: 'a TRANSACTION needs customerId, terminalId and amount',
   details: [
@@ -18,6 +20,7 @@ export const deadLetterFixture: DeadLetter = {
     { path: 'terminalId', message: 'required for TRANSACTION' },
     { path: 'amount', message: 'required for TRANSACTION' },
   ],
+  detailsOmitted: 0,
   service: 'ingest',
   failedAt: Date.UTC(2018, 3, 1, 0, 0, 32),
 };

@@ -6,9 +6,8 @@ import type { Admin } from 'kafkajs';
 import { consumerGroupId } from '@rtml/contracts';
 import type { Alert, DeadLetter, Prediction } from '@rtml/contracts';
 import { predictionFixture } from '@rtml/contracts/testing';
-import { KafkaBatchConsumer } from '@rtml/kafka';
-import { createLogger } from '@rtml/observability';
 import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
+import { TopicReader } from '@rtml/kafka/testing';
 import {
   ActionsServiceHarness,
   predictionOf,
@@ -45,17 +44,16 @@ describe('the actions service raising alerts and calling webhooks', () => {
   const deliveries: Delivery[] = [];
   const alerts: Alert[] = [];
   const deadLetters: DeadLetter[] = [];
-  const readers: KafkaBatchConsumer[] = [];
+  const readers: TopicReader[] = [];
   let receiver: Server | undefined;
   let harness: ActionsServiceHarness;
   let hookUrl = '';
 
   /** Reads a topic of the service from the start, decoding every value into `into`. */
   const read = async <T>(topic: string, into: T[]) => {
-    const reader = new KafkaBatchConsumer(kafka.kafka, {
+    const reader = new TopicReader(kafka.kafka, {
       groupId: kafka.groupId(`reader-${topic}`),
       topics: [topic],
-      logger: createLogger({ service: 'test', level: 'fatal' }),
     });
     readers.push(reader);
     await reader.start(async (batch) => {

@@ -56,7 +56,7 @@ const labelSchema = z.object({
  */
 export class FeatureRecordParser {
   constructor(
-    private readonly serde: AvroSerde,
+    private readonly serde: Pick<AvroSerde, 'decode'>,
     private readonly options: FeatureRecordParserOptions,
   ) {}
 

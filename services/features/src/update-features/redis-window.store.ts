@@ -13,6 +13,7 @@ import type {
   TransactionOutcome,
   TransactionWrite,
   WindowOutcome,
+  WindowStore,
   WindowWrite,
 } from './window-store.model';
 
@@ -36,7 +37,7 @@ const SHAS: Readonly<Record<ScriptName, string>> = {
  * Needs a single Redis primary: each script touches keys of several entities (customer,
  * terminal, marker), which Redis Cluster refuses unless they share a hash slot.
  */
-export class RedisWindowStore {
+export class RedisWindowStore implements WindowStore {
   private readonly calls: WindowScriptCalls;
   private readonly requirements: readonly EntityStateRequirement[];
   private readonly labelled: readonly EntityStateRequirement[];

@@ -3,17 +3,16 @@ import type { EnrichedEvent, Label, Transaction } from '@rtml/contracts';
 import { HANDBOOK_15, compileFeaturePlan } from '@rtml/feature-engine';
 import {
   AvroSerde,
-  KafkaBatchConsumer,
   KafkaRecordPublisher,
   TopicAdmin,
   contractTopicSpecs,
   provisionContracts,
 } from '@rtml/kafka';
 import type { IncomingRecord } from '@rtml/kafka';
-import { createLogger } from '@rtml/observability';
 import { startService } from '@rtml/service-runtime';
 import type { RunningService } from '@rtml/service-runtime';
 import { eventually, freePort, testEndpoints, useKafka, useRedis } from '@rtml/testing';
+import { TopicReader } from '@rtml/kafka/testing';
 import { loadFeaturesConfig } from '../features.config';
 import { featuresService } from '../features.service-definition';
 import { differences } from './window-deliveries.fixture';
@@ -24,7 +23,7 @@ const plan = compileFeaturePlan(HANDBOOK_15);
 
 describe('the features service on Kafka and Redis', () => {
   let service: RunningService | undefined;
-  let reader: KafkaBatchConsumer | undefined;
+  let reader: TopicReader | undefined;
   let url = '';
   // Declared before useKafka so that it runs first: stop consuming before the topics go.
   afterAll(async () => {
@@ -74,10 +73,9 @@ describe('the features service on Kafka and Redis', () => {
       REDIS_KEY_PREFIX: redis.prefix,
     });
     service = await startService(featuresService, config);
-    reader = new KafkaBatchConsumer(kafka.kafka, {
+    reader = new TopicReader(kafka.kafka, {
       groupId: kafka.groupId('reader'),
       topics: [topic.enriched, topic.dlq],
-      logger: createLogger({ service: 'test', level: 'fatal' }),
     });
     await reader.start(async (batch) => {
       for (const record of batch.records) {

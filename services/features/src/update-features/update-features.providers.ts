@@ -1,10 +1,10 @@
 import type { Provider } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
-import { REDIS_CLIENT, batchConsumerProviders } from '@rtml/connections';
-import type { ConsumerBinding } from '@rtml/connections';
+import { REDIS_CLIENT, stageConsumerProviders } from '@rtml/connections';
+import type { StageBinding } from '@rtml/connections';
 import { compileFeaturePlan } from '@rtml/feature-engine';
-import { AvroSerde, DeadLetterWriter, KafkaRecordPublisher } from '@rtml/kafka';
+import { AvroSerde } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { LOGGER } from '@rtml/service-runtime';
@@ -12,10 +12,10 @@ import { configuredFeatureSet } from '../features.config';
 import type { FeaturesConfig } from '../features.config';
 import { FeatureRecordParser } from './feature-record.parser';
 import { RedisWindowStore } from './redis-window.store';
-import { UpdateFeaturesHandler } from './update-features.handler';
+import { updateFeaturesStage } from './update-features.stage';
 
 /**
- * The update-features use case wired for Nest: the Redis window store, the batch handler, and
+ * The update-features use case wired for Nest: the Redis window store, the stage, and
  * the consumer of transactions and labels (one group, `consumerGroupId('features', prefix)`).
  */
 export function updateFeaturesProviders(config: Readonly<FeaturesConfig>): Provider[] {
@@ -35,17 +35,17 @@ export function updateFeaturesProviders(config: Readonly<FeaturesConfig>): Provi
           graceSeconds: config.STATE_GRACE_SECONDS,
         }),
     },
-    {
-      provide: UpdateFeaturesHandler,
-      inject: [AvroSerde, KafkaRecordPublisher, RedisWindowStore, PipelineMetrics, LOGGER],
+    ...stageConsumerProviders({
+      inject: [AvroSerde, RedisWindowStore, PipelineMetrics, LOGGER],
       useFactory: (
         serde: AvroSerde,
-        publisher: KafkaRecordPublisher,
         store: RedisWindowStore,
         metrics: PipelineMetrics,
         logger: Logger,
-      ) =>
-        new UpdateFeaturesHandler({
+      ): StageBinding => ({
+        groupId: consumerGroupId('features', prefix),
+        topics: [transactionsTopic, labelsTopic],
+        stage: updateFeaturesStage({
           parser: new FeatureRecordParser(serde, {
             transactionsTopic,
             labelsTopic,
@@ -55,13 +55,6 @@ export function updateFeaturesProviders(config: Readonly<FeaturesConfig>): Provi
               .map((r) => r.entity),
           }),
           store,
-          serde,
-          publisher,
-          deadLetters: new DeadLetterWriter(serde, {
-            topic: topicName('deadLetters', prefix),
-            subject: valueSubject('deadLetters', prefix),
-            service: 'features',
-          }),
           plan,
           enriched: {
             topic: topicName('enrichedEvents', prefix),
@@ -70,15 +63,6 @@ export function updateFeaturesProviders(config: Readonly<FeaturesConfig>): Provi
           metrics,
           logger,
         }),
-    },
-    ...batchConsumerProviders({
-      inject: [UpdateFeaturesHandler],
-      useFactory: (handler: UpdateFeaturesHandler): ConsumerBinding => ({
-        options: {
-          groupId: consumerGroupId('features', prefix),
-          topics: [transactionsTopic, labelsTopic],
-        },
-        handler: (batch) => handler.handle(batch),
       }),
     }),
   ];

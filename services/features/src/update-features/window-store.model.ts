@@ -53,3 +53,8 @@ export interface LabelOutcome {
 
 export type TransactionOutcome = ScoredTransaction | DuplicateTransaction;
 export type WindowOutcome = TransactionOutcome | LabelOutcome;
+
+/** The port in front of the window state: one call per batch, one outcome per write, in order. */
+export interface WindowStore {
+  apply(writes: readonly WindowWrite[]): Promise<WindowOutcome[]>;
+}

@@ -40,7 +40,13 @@ export function parseJsonValue(value: Buffer): unknown {
  * UNDECODABLE AppError for bytes that can never decode, and a retriable one when the registry
  * holding an Avro writer schema does not answer.
  */
-export async function decodeRawRecord(record: IncomingRecord, serde: AvroSerde): Promise<unknown> {
+/** What reads an Avro value: the registry's serde, or the test driver's contract codec. */
+export type RawRecordReader = Pick<AvroSerde, 'decode'>;
+
+export async function decodeRawRecord(
+  record: IncomingRecord,
+  serde: RawRecordReader,
+): Promise<unknown> {
   if (record.value === null || record.value.length === 0) {
     throw new AppError('UNDECODABLE', 'the record has no value');
   }

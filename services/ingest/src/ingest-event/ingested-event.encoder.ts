@@ -1,14 +1,15 @@
 import { HEADERS, topicName, valueSubject } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
-import type { AvroSerde, OutgoingRecord } from '@rtml/kafka';
+import type { AvroSerde, OutgoingRecord, StageEmit } from '@rtml/kafka';
 import type { IngestedEvent } from './ingested-event.mapper';
 
 export const INGEST_SERVICE = 'ingest';
 
 /**
- * Turns a validated event into the record to produce: Avro in the Confluent wire format under
- * its topic's value subject, keyed by customer so a customer's transactions and labels keep
- * their order on one partition, with the event and trace ids in headers.
+ * Where a validated event goes: Avro in the Confluent wire format under its topic's value
+ * subject, keyed by customer so a customer's transactions and labels keep their order on one
+ * partition, with the event and trace ids in headers. `emitOf` for the Kafka entry (the stage
+ * runtime encodes), `toRecord` for the HTTP entry.
  */
 export class IngestedEventEncoder {
   constructor(
@@ -16,17 +17,34 @@ export class IngestedEventEncoder {
     private readonly prefix: string | undefined,
   ) {}
 
+  emitOf(event: IngestedEvent, traceId: string): StageEmit {
+    return {
+      to: {
+        topic: topicName(event.topicId, this.prefix),
+        subject: valueSubject(event.topicId, this.prefix),
+      },
+      key: event.value.customerId,
+      value: event.value,
+      eventId: event.value.eventId,
+      traceId,
+    };
+  }
+
   async toRecord(event: IngestedEvent, traceId: string): Promise<OutgoingRecord> {
-    const subject = valueSubject(event.topicId, this.prefix);
-    const value = await this.serde.encode(subject, event.value).catch((error: unknown) => {
+    const emit = this.emitOf(event, traceId);
+    const value = await this.serde.encode(emit.to.subject, event.value).catch((error: unknown) => {
       // The first encode of a subject asks the registry for its schema id; later ones are local.
-      throw new AppError('DEPENDENCY_UNAVAILABLE', `could not encode a value for ${subject}`, {
-        cause: error,
-      });
+      throw new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        `could not encode a value for ${emit.to.subject}`,
+        {
+          cause: error,
+        },
+      );
     });
     return {
-      topic: topicName(event.topicId, this.prefix),
-      key: event.value.customerId,
+      topic: emit.to.topic,
+      key: emit.key,
       value,
       headers: {
         [HEADERS.eventId]: event.value.eventId,

@@ -1,13 +1,14 @@
 import type { Provider } from '@nestjs/common';
-import { batchConsumerProviders } from '@rtml/connections';
+import { stageConsumerProviders } from '@rtml/connections';
+import type { StageBinding } from '@rtml/connections';
 import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
-import { AvroSerde, DeadLetterWriter, KafkaRecordPublisher } from '@rtml/kafka';
+import { AvroSerde } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { LOGGER } from '@rtml/service-runtime';
 import { ServingModels } from '../model/serving-models.holder';
 import type { ScoringConfig } from '../scoring.config';
-import { ScoreBatchHandler } from './score-batch.handler';
+import { scoreStage } from './score.stage';
 
 /**
  * A batch that arrives before the first champion waits this long for it, then fails and is
@@ -15,48 +16,31 @@ import { ScoreBatchHandler } from './score-batch.handler';
  */
 const CHAMPION_WAIT_MS = 5_000;
 
-/** The consumer of `features.enriched` and the handler that scores its batches. */
+/** The consumer of `features.enriched` and the stage that scores its batches. */
 export function scoreConsumerProviders(config: Readonly<ScoringConfig>): Provider[] {
   const prefix = config.TOPIC_PREFIX || undefined;
-  return [
-    {
-      provide: ScoreBatchHandler,
-      inject: [AvroSerde, KafkaRecordPublisher, ServingModels, PipelineMetrics, LOGGER],
-      useFactory: (
-        serde: AvroSerde,
-        publisher: KafkaRecordPublisher,
-        models: ServingModels,
-        metrics: PipelineMetrics,
-        logger: Logger,
-      ) =>
-        new ScoreBatchHandler({
-          serde,
-          publisher,
-          deadLetters: new DeadLetterWriter(serde, {
-            topic: topicName('deadLetters', prefix),
-            subject: valueSubject('deadLetters', prefix),
-            service: 'scoring',
-          }),
-          models,
-          predictions: {
-            topic: topicName('predictions', prefix),
-            subject: valueSubject('predictions', prefix),
-          },
-          maxBatch: config.MAX_BATCH,
-          championWaitMs: CHAMPION_WAIT_MS,
-          metrics,
-          logger,
-        }),
-    },
-    ...batchConsumerProviders({
-      inject: [ScoreBatchHandler],
-      useFactory: (handler: ScoreBatchHandler) => ({
-        options: {
-          groupId: consumerGroupId('scoring', prefix),
-          topics: [topicName('enrichedEvents', prefix)],
+  return stageConsumerProviders({
+    inject: [AvroSerde, ServingModels, PipelineMetrics, LOGGER],
+    useFactory: (
+      serde: AvroSerde,
+      models: ServingModels,
+      metrics: PipelineMetrics,
+      logger: Logger,
+    ): StageBinding => ({
+      groupId: consumerGroupId('scoring', prefix),
+      topics: [topicName('enrichedEvents', prefix)],
+      stage: scoreStage({
+        reader: serde,
+        models,
+        predictions: {
+          topic: topicName('predictions', prefix),
+          subject: valueSubject('predictions', prefix),
         },
-        handler: handler.handle,
+        maxBatch: config.MAX_BATCH,
+        championWaitMs: CHAMPION_WAIT_MS,
+        metrics,
+        logger,
       }),
     }),
-  ];
+  });
 }

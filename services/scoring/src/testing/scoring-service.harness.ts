@@ -1,17 +1,17 @@
+import { TopicReader } from '@rtml/kafka/testing';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Kafka } from 'kafkajs';
 import { HEADERS, topicName, valueSubject } from '@rtml/contracts';
 import type { DeadLetter, EnrichedEvent, Prediction } from '@rtml/contracts';
 import {
   AvroSerde,
-  KafkaBatchConsumer,
   KafkaRecordPublisher,
   TopicAdmin,
   contractTopicSpecs,
   provisionContracts,
 } from '@rtml/kafka';
 import type { OutgoingRecord } from '@rtml/kafka';
-import { createLogger } from '@rtml/observability';
+
 import { startService } from '@rtml/service-runtime';
 import type { RunningService } from '@rtml/service-runtime';
 import { loadScoringConfig } from '../scoring.config';
@@ -47,7 +47,7 @@ export class ScoringServiceHarness {
   readonly models: ModelReleases;
   private readonly serde: AvroSerde;
   private readonly publisher: KafkaRecordPublisher;
-  private readonly reader: KafkaBatchConsumer;
+  private readonly reader: TopicReader;
   private service: RunningService | undefined;
   private url = '';
 
@@ -55,10 +55,9 @@ export class ScoringServiceHarness {
     this.serde = new AvroSerde(options.schemaRegistryUrl);
     this.publisher = new KafkaRecordPublisher(options.kafka);
     this.models = new ModelReleases(options.s3, options.bucket, options.modelName);
-    this.reader = new KafkaBatchConsumer(options.kafka, {
+    this.reader = new TopicReader(options.kafka, {
       groupId: `${options.prefix}.test-reader`,
       topics: [this.topic('predictions'), this.topic('deadLetters')],
-      logger: createLogger({ service: 'test-reader', level: quiet }),
     });
   }
 

@@ -1,0 +1,60 @@
+import type { AppError } from '@rtml/errors';
+import type { IncomingRecord } from '../record.types';
+
+/**
+ * What a service supplies to the stage runtime: how to read one record and how to process a
+ * batch of them. The runtime owns everything else: retry, dead-lettering, encoding, size bounds,
+ * publishing, offsets (committed, or sent in a Kafka transaction), metrics and shutdown. This is
+ * Kafka Streams' split between the processor (*what*) and the runtime (*how*), and why a stage
+ * can be unit-tested without a broker (`StageTestDriver` in @rtml/testing).
+ */
+export interface StageDefinition<T> {
+  /** The service: names its dead letters, metrics and logs. */
+  readonly name: string;
+  /**
+   * Bytes → typed value. Throw a non-retriable AppError for a record that is invalid on its own
+   * (it is dead-lettered, and the batch goes on); a retriable one (a dependency is down) retries
+   * the whole batch with backoff.
+   */
+  parse(record: IncomingRecord): Promise<T> | T;
+  /**
+   * The parsed records of one partition's batch, in offset order. Side effects (Redis, DynamoDB)
+   * happen here and must be idempotent by key: a batch is processed again after a crash, a failed
+   * publish or a rebalance. Outputs are handed to `out`; throwing retries the batch.
+   */
+  process(batch: StageBatch<T>, out: StageOutputs<T>): Promise<void>;
+}
+
+/** A topic a stage writes to: the broker's name (prefix included) and its value subject. */
+export interface StageTopic {
+  readonly topic: string;
+  readonly subject: string;
+}
+
+/** One output: a typed value, encoded by the runtime with the topic's subject. */
+export interface StageEmit {
+  readonly to: StageTopic;
+  readonly key: string | null;
+  readonly value: unknown;
+  /** Sent as the event-id header. */
+  readonly eventId?: string;
+  /** The trace-id header; by default the source record's is carried over. */
+  readonly traceId?: string;
+}
+
+export interface Parsed<T> {
+  readonly record: IncomingRecord;
+  readonly value: T;
+}
+
+export interface StageBatch<T> {
+  readonly topic: string;
+  readonly partition: number;
+  readonly items: readonly Parsed<T>[];
+}
+
+export interface StageOutputs<T> {
+  emit(source: Parsed<T>, output: StageEmit): void;
+  /** The record turned out invalid while processing (e.g. a vector the model cannot read). */
+  reject(source: Parsed<T>, error: AppError): void;
+}

@@ -1,0 +1,200 @@
+import { Partitioners } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { AppError } from '@rtml/errors';
+import { GroupCommitQueue } from '../group-commit.queue';
+import { mayBeOneRequestsFault } from '../kafka-error.cause';
+import { groupByTopic } from '../record-publisher';
+import type { RecordPublisher } from '../record-publisher';
+import { MAX_REQUEST_BYTES, chunksUnder } from '../record-size';
+import type { OutgoingRecord } from '../record.types';
+
+/** Kafka Streams' names for the two ways a stage's outputs and offsets reach the broker. */
+export const PROCESSING_GUARANTEES = ['exactly_once_v2', 'at_least_once'] as const;
+export type ProcessingGuarantee = (typeof PROCESSING_GUARANTEES)[number];
+
+/** Where a partition's batch ends: the offset the group resumes from once it is delivered. */
+export interface BatchPosition {
+  readonly topic: string;
+  readonly partition: number;
+  /** The offset after the batch's last record, in decimal. */
+  readonly nextOffset: string;
+}
+
+/** Makes a batch's outputs durable and moves its partition's committed offset past it. */
+export interface StageDelivery {
+  readonly guarantee: ProcessingGuarantee;
+  /**
+   * Called before a partition's batch is processed. Resolves to the group's committed offset
+   * when this replica has just taken the partition over from a previous writer (whose last
+   * transaction is now finished, one way or the other), so records below it are skipped;
+   * undefined when nothing needs checking.
+   */
+  begin(topic: string, partition: number): Promise<string | undefined>;
+  deliver(position: BatchPosition, records: readonly OutgoingRecord[]): Promise<void>;
+  /** A partition is no longer ours: its next batch starts with a fresh `begin`. */
+  release(topic: string, partition: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * At least once: publish (acks=all, idempotent producer), then commit the offset. A crash between
+ * the two replays the batch, so consumers of the outputs see it twice and dedupe by event id.
+ * Publishes and commits of partitions processed at once are group-committed (one produce request,
+ * one OffsetCommit).
+ */
+export class AtLeastOnceDelivery implements StageDelivery {
+  readonly guarantee = 'at_least_once';
+  private readonly commits: GroupCommitQueue<BatchPosition>;
+
+  constructor(
+    private readonly publisher: RecordPublisher,
+    commit: (positions: readonly BatchPosition[]) => Promise<void>,
+  ) {
+    this.commits = new GroupCommitQueue(commit, mayBeOneRequestsFault);
+  }
+
+  begin(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  async deliver(position: BatchPosition, records: readonly OutgoingRecord[]): Promise<void> {
+    await this.publisher.publish(records);
+    await this.commits.submit(position);
+  }
+
+  release(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export interface ExactlyOnceOptions {
+  readonly groupId: string;
+  /** How long the broker keeps a transaction open before aborting it (a crashed writer's). */
+  readonly transactionTimeoutMs?: number;
+}
+
+/**
+ * Exactly once on Kafka: each batch's outputs and its offset go in ONE transaction, so a consumer
+ * reading `read_committed` sees a batch's outputs once or not at all, whatever crashes.
+ *
+ * One transactional producer per input partition, its id derived from the group, topic and
+ * partition. Whoever owns the partition next initialises the same id, which fences the previous
+ * owner (a zombie's later commit fails) and finishes its open transaction, so a crashed writer's
+ * transaction does not hold `read_committed` readers until it times out. KIP-447's fencing by
+ * group generation needs a client that sends it; KafkaJS does not, so this is the per-partition
+ * scheme Kafka Streams used before it.
+ */
+export class ExactlyOnceDelivery implements StageDelivery {
+  readonly guarantee = 'exactly_once_v2';
+  private readonly producers = new Map<string, Promise<Producer>>();
+  private admin: Promise<Admin> | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: ExactlyOnceOptions,
+  ) {}
+
+  async begin(topic: string, partition: number): Promise<string | undefined> {
+    const key = partitionKey(topic, partition);
+    if (this.producers.has(key)) return undefined;
+    const producer = this.createProducer(topic, partition);
+    this.producers.set(key, producer);
+    try {
+      await producer;
+      return await this.committedOffset(topic, partition);
+    } catch (error) {
+      await this.release(topic, partition);
+      throw new AppError('DEPENDENCY_UNAVAILABLE', 'could not take over the partition’s writer', {
+        cause: error,
+      });
+    }
+  }
+
+  async deliver(position: BatchPosition, records: readonly OutgoingRecord[]): Promise<void> {
+    const { topic, partition, nextOffset } = position;
+    const producer = await this.producers.get(partitionKey(topic, partition));
+    if (producer === undefined) throw new AppError('INTERNAL', 'deliver() before begin()');
+    const transaction = await producer.transaction().catch(async (error: unknown) => {
+      await this.release(topic, partition);
+      throw unavailable('could not begin a transaction', error);
+    });
+    try {
+      for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES))
+        await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
+      await transaction.sendOffsets({
+        consumerGroupId: this.options.groupId,
+        topics: [{ topic, partitions: [{ partition, offset: nextOffset }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      // Fenced, timed out or in doubt: a fresh producer (re-initialised id) settles the
+      // transaction, and the next begin() tells from the committed offset whether it landed.
+      await this.release(topic, partition);
+      throw unavailable('the transaction did not commit', error);
+    }
+  }
+
+  async release(topic: string, partition: number): Promise<void> {
+    const key = partitionKey(topic, partition);
+    const producer = this.producers.get(key);
+    this.producers.delete(key);
+    await producer?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    const producers = [...this.producers.values()];
+    this.producers.clear();
+    await Promise.all(producers.map((p) => p.then((x) => x.disconnect()).catch(() => undefined)));
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.then((a) => a.disconnect()).catch(() => undefined);
+  }
+
+  private async createProducer(topic: string, partition: number): Promise<Producer> {
+    const producer = this.kafka.producer({
+      transactionalId: `${this.options.groupId}.${topic}.${partition}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      transactionTimeout: this.options.transactionTimeoutMs ?? 60_000,
+      // The broker answers CONCURRENT_TRANSACTIONS while the previous commit's markers are
+      // written (milliseconds); the default 100 ms first retry would pace every partition.
+      retry: { initialRetryTime: 10, maxRetryTime: 1_000, retries: 10 },
+    });
+    await producer.connect();
+    // KafkaJS initialises the transactional id at the first transaction, not at connect: an
+    // empty one does it now (no EndTxn is sent), so taking the partition over fences the
+    // previous writer before this replica reads the committed offset.
+    await (await producer.transaction()).abort();
+    return producer;
+  }
+
+  private async committedOffset(topic: string, partition: number): Promise<string | undefined> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.admin = undefined;
+      throw error;
+    });
+    const admin = await this.admin;
+    const [committed] = await admin.fetchOffsets({
+      groupId: this.options.groupId,
+      topics: [topic],
+    });
+    const offset = committed?.partitions.find((p) => p.partition === partition)?.offset;
+    return offset === undefined || offset === '-1' ? undefined : offset;
+  }
+}
+
+const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+const unavailable = (message: string, cause: unknown): AppError =>
+  new AppError('DEPENDENCY_UNAVAILABLE', message, { cause });

@@ -1,0 +1,93 @@
+import { HEADERS } from '@rtml/contracts';
+import { computeFeatureVector } from '@rtml/feature-engine';
+import type { FeaturePlan } from '@rtml/feature-engine';
+import type {
+  IncomingRecord,
+  StageBatch,
+  StageDefinition,
+  StageOutputs,
+  StageTopic,
+} from '@rtml/kafka';
+import type { Logger, PipelineMetrics } from '@rtml/observability';
+import { toEnrichedEvent } from './enriched-event.mapper';
+import type { FeatureRecordParser, ParsedRecord } from './feature-record.parser';
+import type { WindowOutcome, WindowStore } from './window-store.model';
+
+export const FEATURES_STAGE = 'features';
+
+export interface UpdateFeaturesParts {
+  readonly parser: FeatureRecordParser;
+  readonly store: WindowStore;
+  readonly plan: FeaturePlan;
+  /** The enriched-events topic and its value subject (prefix included). */
+  readonly enriched: StageTopic;
+  readonly metrics?: PipelineMetrics;
+  readonly logger?: Logger;
+}
+
+type Written = Exclude<ParsedRecord, { kind: 'poison' }>;
+
+/**
+ * The features stage: transactions and labels in (one partition's batch at a time), one Redis
+ * round trip for the whole batch, each transaction's vector computed from the entries Redis
+ * returned, one enriched event out per transaction (key: the customer). Labels produce no output.
+ *
+ * Delivery: as the runtime's guarantee; the Redis writes are idempotent either way. A redelivered
+ * record (same topic, partition and offset) is recognised by its event id's marker and re-emits
+ * the same vector without writing again; another record with a seen event id (a producer
+ * duplicate) is dropped and counted.
+ */
+export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition<Written> {
+  return {
+    name: FEATURES_STAGE,
+    async parse(record: IncomingRecord): Promise<Written> {
+      const parsed = await parts.parser.parse(record);
+      if (parsed.kind === 'poison') throw parsed.error;
+      return parsed;
+    },
+    async process(batch: StageBatch<Written>, out: StageOutputs<Written>): Promise<void> {
+      const { store, plan, metrics } = parts;
+      const writes = batch.items.map((item) => item.value.write);
+      const outcomes = await time(metrics, 'redis', () => store.apply(writes));
+      const enrichedAt = Date.now();
+      batch.items.forEach((item, i) => {
+        const parsed = item.value;
+        const outcome = outcomes[i] as WindowOutcome;
+        observe(parts, parsed, outcome);
+        if (parsed.kind !== 'transaction' || outcome.kind !== 'scored') return;
+        const vector = computeFeatureVector(plan, parsed.write.event, outcome.entries);
+        const value = toEnrichedEvent(parsed.transaction, plan, vector, enrichedAt);
+        metrics?.pipelineLatency.observe(
+          { stage: FEATURES_STAGE },
+          Math.max(0, enrichedAt - parsed.transaction.ingestedAt) / 1000,
+        );
+        out.emit(item, { to: parts.enriched, key: value.entityId, value, eventId: value.eventId });
+      });
+    },
+  };
+}
+
+/** Duplicates and late events are normal operation, not failures: counted and logged. */
+function observe(parts: UpdateFeaturesParts, parsed: Written, outcome: WindowOutcome): void {
+  const { metrics, logger } = parts;
+  const { topic, partition, offset } = parsed.record;
+  const eventId =
+    parsed.kind === 'transaction'
+      ? parsed.write.event.eventId
+      : parsed.record.headers[HEADERS.eventId];
+  if (outcome.kind === 'duplicate') {
+    metrics?.duplicates.inc({ stage: FEATURES_STAGE });
+    const firstSource = outcome.firstSource;
+    logger?.info({ topic, partition, offset, eventId, firstSource }, 'duplicate event dropped');
+  } else if (outcome.late) {
+    const kind = outcome.kind === 'label' ? 'label' : 'transaction';
+    metrics?.lateEvents.inc({ kind });
+    logger?.warn(
+      { topic, partition, offset, eventId },
+      `${kind} arrived too late for exact features`,
+    );
+  }
+}
+
+const time = <R>(metrics: PipelineMetrics | undefined, step: string, run: () => Promise<R>) =>
+  metrics === undefined ? run() : metrics.time(step, run);
