@@ -1,4 +1,4 @@
-import { TopicReader } from '@rtml/kafka/testing';
+import type { Kafka } from 'kafkajs';
 // Test-only (excluded from the build): runs ingest in-process on an integration suite's own topic
 // prefix, against the real Kafka and registry, and records everything it produces.
 import {
@@ -13,6 +13,7 @@ import {
 import type { TopicId } from '@rtml/contracts';
 import { AvroSerde, TopicAdmin, contractTopicSpecs, provisionContracts } from '@rtml/kafka';
 import type { OutgoingRecord, RecordBatch } from '@rtml/kafka';
+import { TopicReader } from '@rtml/kafka/testing';
 
 import { startService } from '@rtml/service-runtime';
 import type { RunningService } from '@rtml/service-runtime';
@@ -21,7 +22,7 @@ import { ingestService } from './ingest.service-definition';
 
 /** What the harness needs of the suite's `useKafka()` context (the testing library's type). */
 export interface SuiteKafka {
-  readonly kafka: import('kafkajs').Kafka;
+  readonly kafka: Kafka;
   readonly prefix: string;
   readonly schemaRegistryUrl: string;
   adoptTopics(names: readonly string[]): void;

@@ -13,7 +13,7 @@ export const INGEST_SERVICE = 'ingest';
  */
 export class IngestedEventEncoder {
   constructor(
-    private readonly serde: AvroSerde,
+    private readonly serde: Pick<AvroSerde, 'encode'>,
     private readonly prefix: string | undefined,
   ) {}
 

@@ -4,8 +4,6 @@ import type { StageBinding } from '@rtml/connections';
 import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
 import { AvroSerde } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
-import type { Logger } from '@rtml/observability';
-import { LOGGER } from '@rtml/service-runtime';
 import { ServingModels } from '../model/serving-models.holder';
 import type { ScoringConfig } from '../scoring.config';
 import { scoreStage } from './score.stage';
@@ -20,12 +18,11 @@ const CHAMPION_WAIT_MS = 5_000;
 export function scoreConsumerProviders(config: Readonly<ScoringConfig>): Provider[] {
   const prefix = config.TOPIC_PREFIX || undefined;
   return stageConsumerProviders({
-    inject: [AvroSerde, ServingModels, PipelineMetrics, LOGGER],
+    inject: [AvroSerde, ServingModels, PipelineMetrics],
     useFactory: (
       serde: AvroSerde,
       models: ServingModels,
       metrics: PipelineMetrics,
-      logger: Logger,
     ): StageBinding => ({
       groupId: consumerGroupId('scoring', prefix),
       topics: [topicName('enrichedEvents', prefix)],
@@ -39,7 +36,6 @@ export function scoreConsumerProviders(config: Readonly<ScoringConfig>): Provide
         maxBatch: config.MAX_BATCH,
         championWaitMs: CHAMPION_WAIT_MS,
         metrics,
-        logger,
       }),
     }),
   });

@@ -8,7 +8,7 @@ import type {
   StageOutputs,
   StageTopic,
 } from '@rtml/kafka';
-import type { Logger, PipelineMetrics } from '@rtml/observability';
+import type { PipelineMetrics } from '@rtml/observability';
 import type { ModelLease, ServingModels } from '../model/serving-models.holder';
 import { parseEnrichedEvent } from './enriched-event.parser';
 import { readFeatureVector } from './feature-vector.reader';
@@ -27,7 +27,6 @@ export interface ScoreStageOptions {
   /** How long a batch waits for the first champion before failing (and being retried). */
   readonly championWaitMs: number;
   readonly metrics?: PipelineMetrics;
-  readonly logger?: Logger;
 }
 
 interface Accepted {
