@@ -3,14 +3,19 @@
  * model (trained and promoted when the registry has none), and the four services built and
  * running as separate processes on their default ports. Every endpoint can be overridden with
  * the services' environment variables (see the README). Ctrl-C stops the services gracefully,
- * then the stack's servers if this command started them.
+ * then the stack's servers if this command started them (demo and replay, by contrast, leave a
+ * stack they started running: see StartedStackPolicy).
  */
 import { describeError } from '@rtml/errors';
 import { startPipeline } from './ml/src/pipeline/launch/pipeline.session';
 import type { PipelineSession } from './ml/src/pipeline/launch/pipeline.session';
+import { STARTED_STACK_POLICY } from './ml/src/pipeline/launch/session-stop.plan';
 
 async function main(): Promise<void> {
-  const session = await startPipeline({ log: (line) => console.log(line) });
+  const session = await startPipeline({
+    log: (line) => console.log(line),
+    startedStack: STARTED_STACK_POLICY.start,
+  });
   installShutdown(session);
   console.log('\nrtml is running:');
   for (const [name, url] of Object.entries(session.urls))

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { LOCAL_STACK_PORTS } from '@rtml/config';
+import { DEFAULT_ENDPOINTS, LOCAL_STACK_PORTS } from '@rtml/config';
+import Redis from 'ioredis';
 
 const ROOT = join(__dirname, '..', '..');
 const PORTS = Object.values(LOCAL_STACK_PORTS);
@@ -39,7 +40,15 @@ describeLocal('the local stack commands', () => {
     infra('up'); // leave the stack as the other suites expect it
   });
 
+  // Written before down, looked for after up: Redis persists (AOF), but its state must go with
+  // DynamoDB Local's in-memory tables, or a replay would be dropped as duplicates.
+  const forgottenKey = `local-stack-cycle:${process.pid}:${Date.now()}`;
+
   it('infra:down stops every server, and infra:status then reports them down with a non-zero exit', async () => {
+    const redis = new Redis(DEFAULT_ENDPOINTS.redisUrl);
+    await redis.set(forgottenKey, 'from before down', 'EX', 3_600);
+    redis.disconnect();
+
     expect(infra('down').status).toBe(0);
 
     const open = (
@@ -71,5 +80,14 @@ describeLocal('the local stack commands', () => {
       s3: 'up',
       redis: 'up',
     });
+  });
+
+  it('after down and up, Redis starts as empty as the DynamoDB tables', async () => {
+    const redis = new Redis(DEFAULT_ENDPOINTS.redisUrl);
+    try {
+      expect(await redis.get(forgottenKey)).toBeNull();
+    } finally {
+      redis.disconnect();
+    }
   });
 });

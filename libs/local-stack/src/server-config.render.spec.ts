@@ -1,4 +1,8 @@
-import { renderRedisConf, renderS3ProxyProperties } from './server-config.render';
+import {
+  STACK_REDIS_PERSISTENCE,
+  renderRedisConf,
+  renderS3ProxyProperties,
+} from './server-config.render';
 
 describe('renderS3ProxyProperties', () => {
   const text = renderS3ProxyProperties({ baseDir: '/repo/.stack/data/s3' });
@@ -24,7 +28,24 @@ describe('renderRedisConf', () => {
     expect(lines).toEqual(expect.arrayContaining(['bind 127.0.0.1', 'port 6380', 'daemonize no']));
   });
 
-  it('keeps nothing on disk, working in its own quoted data folder', () => {
+  it('listens on another port when asked (a scratch Redis beside the stack)', () => {
+    expect(renderRedisConf({ dataDir: '/d', port: 41003 }).split('\n')).toContain('port 41003');
+  });
+
+  it("renders the stack's own Redis with an append-only file fsynced every second, and no snapshots", () => {
+    const stack = renderRedisConf({ dataDir: '/d', persistence: STACK_REDIS_PERSISTENCE });
+    expect(stack.split('\n')).toEqual(
+      expect.arrayContaining([
+        'appendonly yes',
+        'appendfsync everysec',
+        'appenddirname appendonlydir',
+        'save ""',
+      ]),
+    );
+    expect(stack).not.toContain('appendonly no');
+  });
+
+  it('by default keeps nothing on disk, working in its own quoted data folder', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         'appendonly no',

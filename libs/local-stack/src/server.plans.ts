@@ -4,7 +4,7 @@ import type { LaunchPlan } from './process.control';
 import type { ServerName } from './stack.config';
 import { ARTIFACT_VERSIONS, JVM_HEAP, STACK_HOST, STACK_PORTS } from './stack.config';
 import type { StackPaths } from './stack.paths';
-import { confDir, dataDir } from './stack.paths';
+import { confDir, dataDir, logFile } from './stack.paths';
 
 /** Absolute paths of the programs the plans run. */
 export interface StackTools {
@@ -48,17 +48,46 @@ export const s3ProxyPropertiesFile = (paths: StackPaths): string =>
 export const redisConfFile = (paths: StackPaths): string =>
   path.join(confDir(paths, 'redis'), 'redis.conf');
 
-function kafkaPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
-  const args = [
-    ...jvmFlags(JVM_HEAP.kafka, { quickStart: false }),
-    `-Dlog4j2.configurationFile=${kafkaLog4jFile(paths)}`,
-    '-cp',
-    kafkaClasspath(paths),
-    'kafka.Kafka',
-    kafkaPropertiesFile(paths),
-  ];
-  return { command: tools.java, args, cwd: confDir(paths, 'kafka') };
+/** Where one broker keeps its config, partitions and log: the stack's, or a scratch broker's. */
+export interface KafkaFiles {
+  /** `log.dirs`: partitions and KRaft metadata. */
+  readonly logDir: string;
+  readonly propertiesFile: string;
+  readonly log4jFile: string;
+  /** The log file log4j2 and the one-shot tools (storage format, keytool) append to. */
+  readonly logFile: string;
+  /** The broker's working directory. */
+  readonly cwd: string;
 }
+
+export const stackKafkaFiles = (paths: StackPaths): KafkaFiles => ({
+  logDir: kafkaLogDir(paths),
+  propertiesFile: kafkaPropertiesFile(paths),
+  log4jFile: kafkaLog4jFile(paths),
+  logFile: logFile(paths, 'kafka'),
+  cwd: confDir(paths, 'kafka'),
+});
+
+/** `kafka.Kafka` from the fetched jars (`classpath`), on the files given. */
+export function kafkaBrokerPlan(
+  files: KafkaFiles,
+  classpath: string,
+  java: string,
+  heap: string = JVM_HEAP.kafka,
+): LaunchPlan {
+  const args = [
+    ...jvmFlags(heap, { quickStart: false }),
+    `-Dlog4j2.configurationFile=${files.log4jFile}`,
+    '-cp',
+    classpath,
+    'kafka.Kafka',
+    files.propertiesFile,
+  ];
+  return { command: java, args, cwd: files.cwd };
+}
+
+const kafkaPlan = (paths: StackPaths, tools: StackTools): LaunchPlan =>
+  kafkaBrokerPlan(stackKafkaFiles(paths), kafkaClasspath(paths), tools.java);
 
 /**
  * Apicurio with SQL storage on an H2 *file* database, so schema ids survive restarts exactly as
@@ -92,8 +121,9 @@ function registryPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
 
 /**
  * DynamoDB Local, one shared database for every credential and region, no telemetry, in memory:
- * its on-disk SQLite store took about 200 items/s of BatchWriteItem here against about 1,500 in
- * memory. The price: `infra:down` forgets the tables (as Redis here keeps nothing on disk).
+ * its on-disk SQLite store took 326 items/s of BatchWriteItem here, at 2.4 times the CPU, against
+ * 1,728 in memory (docs/benchmarks.md). The price: `infra:down` forgets the tables, so the
+ * pipeline tools leave the stack running, and Redis's state goes with them (planStackStart).
  */
 function dynamodbPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
   const dir = artifactDir(paths, 'dynamodb');

@@ -3,18 +3,22 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { newClusterId, renderKafkaLog4j2, renderKafkaProperties } from './kafka.render';
-import { renderRedisConf, renderS3ProxyProperties } from './server-config.render';
-import type { StackTools } from './server.plans';
+import type { KafkaRenderInput } from './kafka.render';
+import {
+  REDIS_AOF_DIR,
+  STACK_REDIS_PERSISTENCE,
+  renderRedisConf,
+  renderS3ProxyProperties,
+} from './server-config.render';
+import type { KafkaFiles, StackTools } from './server.plans';
 import {
   jvmFlags,
   kafkaCaFile,
   kafkaClasspath,
-  kafkaLog4jFile,
-  kafkaLogDir,
   kafkaKeystoreFile,
-  kafkaPropertiesFile,
   redisConfFile,
   s3ProxyPropertiesFile,
+  stackKafkaFiles,
 } from './server.plans';
 import { KAFKA_SECURE_LISTENER, STACK_HOST } from './stack.config';
 import type { ServerName } from './stack.config';
@@ -22,16 +26,16 @@ import { StackError, oneLine } from './stack.error';
 import type { StackPaths } from './stack.paths';
 import { confDir, dataDir, logFile } from './stack.paths';
 
-/** Runs a one-shot program, appending its output to the server's log; fails with `what`. */
+/** Runs a one-shot program, appending its output to `log`; fails with `what`. */
 function runLogged(
-  paths: StackPaths,
+  log: string,
   program: string,
   args: readonly string[],
   what: string,
 ): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     execFile(program, args, { timeout: 60_000 }, (error, stdout, stderr) => {
-      fs.appendFileSync(logFile(paths, 'kafka'), `${stdout}${stderr}`);
+      fs.appendFileSync(log, `${stdout}${stderr}`);
       if (error)
         reject(new StackError('START_FAILED', `${what} failed: ${oneLine(stderr || error)}`));
       else resolve(stdout);
@@ -40,22 +44,26 @@ function runLogged(
 }
 
 /** KRaft storage is formatted once; meta.properties marks a formatted log dir. */
-async function formatKafkaStorage(paths: StackPaths, tools: StackTools): Promise<void> {
-  if (fs.existsSync(path.join(kafkaLogDir(paths), 'meta.properties'))) return;
+async function formatKafkaStorage(
+  files: KafkaFiles,
+  classpath: string,
+  java: string,
+): Promise<void> {
+  if (fs.existsSync(path.join(files.logDir, 'meta.properties'))) return;
   const args = [
     ...jvmFlags('256m', { quickStart: true }),
-    `-Dlog4j2.configurationFile=${kafkaLog4jFile(paths)}`,
+    `-Dlog4j2.configurationFile=${files.log4jFile}`,
     '-cp',
-    kafkaClasspath(paths),
+    classpath,
     'kafka.tools.StorageTool',
     'format',
     '--cluster-id',
     newClusterId((size) => randomBytes(size)),
     '--config',
-    kafkaPropertiesFile(paths),
+    files.propertiesFile,
   ];
-  const output = await runLogged(paths, tools.java, args, 'kafka storage format');
-  if (!fs.existsSync(path.join(kafkaLogDir(paths), 'meta.properties'))) {
+  const output = await runLogged(files.logFile, java, args, 'kafka storage format');
+  if (!fs.existsSync(path.join(files.logDir, 'meta.properties'))) {
     throw new StackError(
       'START_FAILED',
       `kafka storage format wrote no meta.properties: ${oneLine(output)}`,
@@ -76,7 +84,7 @@ async function ensureKafkaCertificate(paths: StackPaths, tools: StackTools): Pro
   const store = ['-keystore', keystore, '-storetype', 'PKCS12', '-alias', 'broker'];
   const password = KAFKA_SECURE_LISTENER.keystorePassword;
   await runLogged(
-    paths,
+    logFile(paths, 'kafka'),
     keytool,
     [
       '-genkeypair',
@@ -99,24 +107,38 @@ async function ensureKafkaCertificate(paths: StackPaths, tools: StackTools): Pro
     'keytool -genkeypair',
   );
   await runLogged(
-    paths,
+    logFile(paths, 'kafka'),
     keytool,
     ['-exportcert', '-rfc', ...store, '-storepass', password, '-file', ca],
     'keytool -exportcert',
   );
 }
 
+/**
+ * Renders one broker's server.properties and log4j2 file on `files` (afresh on every start) and
+ * formats its storage the first time: the stack's broker, or a scratch one on other ports.
+ */
+export async function prepareKafkaFiles(
+  files: KafkaFiles,
+  render: Pick<KafkaRenderInput, 'listeners' | 'keystoreFile'>,
+  classpath: string,
+  java: string,
+): Promise<void> {
+  fs.mkdirSync(files.logDir, { recursive: true });
+  const input = { ...render, logDir: files.logDir, logFile: files.logFile };
+  fs.writeFileSync(files.propertiesFile, renderKafkaProperties(input));
+  fs.writeFileSync(files.log4jFile, renderKafkaLog4j2(input));
+  await formatKafkaStorage(files, classpath, java);
+}
+
 async function prepareKafka(paths: StackPaths, tools: StackTools): Promise<void> {
-  fs.mkdirSync(kafkaLogDir(paths), { recursive: true });
-  const input = {
-    logDir: kafkaLogDir(paths),
-    logFile: logFile(paths, 'kafka'),
-    keystoreFile: kafkaKeystoreFile(paths),
-  };
-  fs.writeFileSync(kafkaPropertiesFile(paths), renderKafkaProperties(input));
-  fs.writeFileSync(kafkaLog4jFile(paths), renderKafkaLog4j2(input));
   await ensureKafkaCertificate(paths, tools);
-  await formatKafkaStorage(paths, tools);
+  await prepareKafkaFiles(
+    stackKafkaFiles(paths),
+    { keystoreFile: kafkaKeystoreFile(paths) },
+    kafkaClasspath(paths),
+    tools.java,
+  );
 }
 
 /**
@@ -136,11 +158,18 @@ export async function prepareServer(
       s3ProxyPropertiesFile(paths),
       renderS3ProxyProperties({ baseDir: dataDir(paths, 's3') }),
     );
-  if (server === 'redis') {
-    fs.writeFileSync(redisConfFile(paths), renderRedisConf({ dataDir: dataDir(paths, 'redis') }));
-    // Redis loads a snapshot or append-only file it finds at start, even one left by a stack that
-    // did persist: the state must start as empty as DynamoDB Local's (see renderRedisConf).
-    for (const file of ['dump.rdb', 'appendonly.aof', 'appendonlydir'])
-      fs.rmSync(path.join(dataDir(paths, 'redis'), file), { recursive: true, force: true });
-  }
+  if (server === 'redis')
+    fs.writeFileSync(
+      redisConfFile(paths),
+      renderRedisConf({ dataDir: dataDir(paths, 'redis'), persistence: STACK_REDIS_PERSISTENCE }),
+    );
+}
+
+/**
+ * Deletes what a Redis working in `dir` would load at start (its AOF folder, and a snapshot or
+ * single-file AOF an older configuration may have left), so it starts empty. Redis must not run.
+ */
+export function deleteRedisState(dir: string): void {
+  for (const file of [REDIS_AOF_DIR, 'appendonly.aof', 'dump.rdb'])
+    fs.rmSync(path.join(dir, file), { recursive: true, force: true });
 }

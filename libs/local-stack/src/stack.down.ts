@@ -21,7 +21,8 @@ const PORTS_CLOSE_TIMEOUT_MS = 10_000;
 const portOwner = (port: number): ServerName | undefined =>
   SERVER_NAMES.find((server) => SERVER_PORTS[server].includes(port));
 
-async function stopServer(server: ServerName, paths: StackPaths): Promise<ServerDownReport> {
+/** Stops one server of ours (SIGTERM, SIGKILL after the grace) and removes its pid file. */
+export async function stopServer(server: ServerName, paths: StackPaths): Promise<ServerDownReport> {
   const file = pidFile(paths, server);
   // Only a live process that still points at our stack folder is signalled: a stale pid file
   // may name a pid the OS has since given to something else.

@@ -24,6 +24,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { dynamodbClientConfig, s3ClientConfig } from './client.configs';
 import { pollUntil } from './deadline.helpers';
 import { STACK_ENDPOINTS } from './stack.config';
+import { dataDir, stackPaths } from './stack.paths';
 import { isStackUp, stackStatus } from './stack.status';
 import { ensureStackUp } from './stack.up';
 
@@ -166,6 +167,19 @@ beforeAll(async () => {
         .catch(() => undefined);
       await client.send(new DeleteBucketCommand({ Bucket })).catch(() => undefined);
       client.destroy();
+    }
+  });
+
+  it('Redis keeps its state in an append-only file fsynced every second, under .stack/data/redis', async () => {
+    const redis = new Redis(STACK_ENDPOINTS.redisUrl, { lazyConnect: true });
+    try {
+      await redis.connect();
+      const setting = async (name: string) => (await redis.config('GET', name))[1];
+      expect(await setting('appendonly')).toBe('yes');
+      expect(await setting('appendfsync')).toBe('everysec');
+      expect(await setting('dir')).toBe(dataDir(stackPaths(), 'redis'));
+    } finally {
+      redis.disconnect();
     }
   });
 

@@ -8,7 +8,9 @@ import { findOwnedPid } from './process.ownership';
 import { listeningPorts } from './port.probe';
 import type { StackTools } from './server.plans';
 import { launchPlan } from './server.plans';
-import { prepareServer } from './server.prepare';
+import { deleteRedisState, prepareServer } from './server.prepare';
+import { planStackStart } from './stack-start.plan';
+import { stopServer } from './stack.down';
 import type { ServerName } from './stack.config';
 import {
   PROBE_TIMEOUT_MS,
@@ -19,7 +21,7 @@ import {
 } from './stack.config';
 import { StackError, oneLine } from './stack.error';
 import type { StackPaths } from './stack.paths';
-import { ensureStackDirs, logFile, pidFile, stackPaths } from './stack.paths';
+import { dataDir, ensureStackDirs, logFile, pidFile, stackPaths } from './stack.paths';
 import { requireJava, requireTool } from './tools.preflight';
 
 export interface ServerUpReport {
@@ -136,26 +138,43 @@ async function bringUp(
   };
 }
 
+/** Fetches, with Maven, the artifacts of `servers` that are missing. */
+async function fetchMissing(
+  paths: StackPaths,
+  servers: readonly ServerName[],
+): Promise<ArtifactModule[]> {
+  const modules = servers
+    .map((server) => SERVER_ARTIFACT[server])
+    .filter((m): m is ArtifactModule => m !== undefined);
+  if (missingArtifacts(paths, modules).length === 0) return [];
+  return fetchArtifacts(paths, modules, requireTool('mvn'));
+}
+
 /**
  * Makes every server answer: servers of ours that run are left alone (and waited for if still
- * starting), the others are started in parallel, detached. Idempotent. Throws StackError with a
- * one-line cause (tool missing, port held by a stranger, fetch failed, server failed to start).
+ * starting), the others are started in parallel, detached. Idempotent. When DynamoDB Local
+ * starts (with no tables), Redis starts empty with it, restarted if it runs (planStackStart).
+ * Throws StackError with a one-line cause (tool missing, port held by a stranger, fetch failed,
+ * server failed to start).
  */
 export async function ensureStackUp(options: StackUpOptions = {}): Promise<StackUpReport> {
   const started = Date.now();
   const paths = options.paths ?? stackPaths();
-  const servers = options.servers ?? SERVER_NAMES;
+  const requested = options.servers ?? SERVER_NAMES;
   ensureStackDirs(paths);
-  const toStart = servers.filter(
-    (server) => findOwnedPid(pidFile(paths, server), paths.root) === undefined,
+  const running = SERVER_NAMES.filter(
+    (server) => findOwnedPid(pidFile(paths, server), paths.root) !== undefined,
   );
-  await assertPortsFree(toStart);
-  const tools = await resolveTools(toStart);
-  const modules = toStart
-    .map((server) => SERVER_ARTIFACT[server])
-    .filter((m): m is ArtifactModule => m !== undefined);
-  const needsFetch = missingArtifacts(paths, modules).length > 0;
-  const fetched = needsFetch ? await fetchArtifacts(paths, modules, requireTool('mvn')) : [];
+  const plan = planStackStart(requested, running);
+  await assertPortsFree(plan.start.filter((server) => !plan.restart.includes(server)));
+  const tools = await resolveTools(plan.start);
+  const fetched = await fetchMissing(paths, plan.start);
+  for (const server of plan.restart) await stopServer(server, paths);
+  // Redis is stopped by now: either it did not run, or it was just stopped to restart.
+  if (plan.resetRedisState) deleteRedisState(dataDir(paths, 'redis'));
+  const servers = SERVER_NAMES.filter(
+    (server) => requested.includes(server) || plan.restart.includes(server),
+  );
   const results = await Promise.allSettled(servers.map((server) => bringUp(server, paths, tools)));
   const failures = results.flatMap((result) =>
     result.status === 'rejected' ? [oneLine(result.reason)] : [],

@@ -6,6 +6,7 @@ import { createLogger } from '@rtml/observability';
 import { simulatedRows } from '../feed/simulated.rows';
 import { KafkaEventSink } from '../feed/raw-event.sender';
 import { startPipeline } from '../launch/pipeline.session';
+import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
 import { runThroughPipeline } from '../outcome/pipeline.run';
 import { measureKafkaCeiling } from './kafka.ceiling';
 import type { CeilingResult } from './kafka.ceiling';
@@ -23,7 +24,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  */
 async function main(): Promise<void> {
   const args = readArgs();
-  const session = await startPipeline({ log });
+  const session = await startPipeline({ log, startedStack: STARTED_STACK_POLICY.bench });
   const kafka = createKafkaClient({
     brokers: (process.env['KAFKA_BROKERS'] ?? DEFAULT_ENDPOINTS.kafkaBrokers).split(','),
     clientId: 'rtml-bench',

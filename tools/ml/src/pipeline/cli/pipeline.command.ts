@@ -3,6 +3,7 @@ import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
 import { createLogger } from '@rtml/observability';
 import type { ReferenceTransaction } from '../../csv/reference-transaction.model';
 import { startPipeline } from '../launch/pipeline.session';
+import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
 import { HttpEventSink, KafkaEventSink } from '../feed/raw-event.sender';
 import type { RawEventSink } from '../feed/raw-event.sender';
 import { runThroughPipeline } from '../outcome/pipeline.run';
@@ -22,11 +23,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /**
  * What demo and replay share: bring up whatever is not running, stream the rows through the
- * live pipeline, wait for every outcome, stop what was started, and print the report as the last
- * line on stdout (progress goes to stderr, so `| tail -1` is the JSON).
+ * live pipeline, wait for every outcome, stop the services it started (a stack it started stays
+ * up, so the stored predictions can still be read: StartedStackPolicy), and print the report as
+ * the last line on stdout (progress goes to stderr, so `| tail -1` is the JSON).
  */
 export async function runPipelineCommand(command: PipelineCommand): Promise<PipelineRunReport> {
-  const session = await startPipeline({ log });
+  const session = await startPipeline({ log, startedStack: STARTED_STACK_POLICY.run });
   const kafka = createKafkaClient({
     brokers: (process.env['KAFKA_BROKERS'] ?? DEFAULT_ENDPOINTS.kafkaBrokers).split(','),
     clientId: 'rtml-pipeline-run',

@@ -12,6 +12,8 @@ import {
   waitReady,
 } from './service.process';
 import type { LaunchedService } from './service.process';
+import { KEPT_STACK_NOTICE, stackOnStop } from './session-stop.plan';
+import type { StartedStackPolicy } from './session-stop.plan';
 import { WORKSPACE_ROOT } from './workspace.paths';
 
 export interface PipelineEndpoints {
@@ -25,7 +27,10 @@ export interface PipelineSession {
   readonly urls: PipelineEndpoints;
   /** The services this session started (not those that were already running). */
   readonly launched: readonly LaunchedService[];
-  /** Stops what this session started: its services, then the stack if it started the stack. */
+  /**
+   * Stops the services this session started, then the stack if it started the stack and its
+   * `startedStack` policy is `stop` (with `keep` it says that the stack stays up).
+   */
   stop(): Promise<void>;
 }
 
@@ -33,6 +38,8 @@ export interface PipelineOptions {
   readonly log: (line: string) => void;
   /** Extra environment for the services this session starts. */
   readonly env?: Readonly<Record<string, string>>;
+  /** What stop() does with a stack this session started (see StartedStackPolicy); default `stop`. */
+  readonly startedStack?: StartedStackPolicy;
 }
 
 /**
@@ -45,11 +52,13 @@ export async function startPipeline(options: PipelineOptions): Promise<PipelineS
   const stack = await ensureStackUp();
   for (const server of stack.servers)
     log(`${server.server.padEnd(9)} ${server.state.padEnd(10)} ${server.url}`);
-  const startedStack = stack.servers.every((server) => server.state === 'started');
+  const stackStartedHere = stack.servers.every((server) => server.state === 'started');
+  const onStop = stackOnStop(stackStartedHere, options.startedStack ?? 'stop');
   const launched: LaunchedService[] = [];
   const stop = async () => {
     await Promise.all(launched.map((service) => stopService(service)));
-    if (startedStack) await stopStack();
+    if (onStop === 'stop') await stopStack();
+    if (onStop === 'keep') log(KEPT_STACK_NOTICE);
   };
   try {
     await provisionTopics(process.env['TOPIC_PREFIX'] ?? '');

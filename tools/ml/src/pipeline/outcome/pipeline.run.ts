@@ -11,6 +11,7 @@ import { summarizeLatency } from './latency.summary';
 import type { LatencySummary } from './latency.summary';
 import { AlreadyStoredFilter } from './already-stored.filter';
 import { passCheckpoint } from './checkpoint.barrier';
+import { rejectsEvent } from './event-rejection.policy';
 import { StoredItemsPoller } from './stored-items.poller';
 import { TopicWatcher } from './topic.watcher';
 import { dynamodbFromEnv } from '../launch/dynamodb-from-env';
@@ -97,9 +98,10 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
     watch<Alert>('alerts').onRecord(({ value }) => {
       if (ours(value.eventId)) alerts += 1;
     }),
-    watch<DeadLetter>('deadLetters').onRecord(({ headers }) => {
+    watch<DeadLetter>('deadLetters').onRecord(({ value, headers }) => {
       const eventId = headers[HEADERS.eventId];
-      if (eventId !== undefined && ours(eventId)) deadLettered.add(eventId);
+      // Only a rejected event ends without a stored prediction (not a failed webhook delivery).
+      if (eventId !== undefined && ours(eventId) && rejectsEvent(value)) deadLettered.add(eventId);
       lastOutcomeAt = performance.now();
     }),
   ];
