@@ -8,7 +8,7 @@ FROM node:24.21.0-bookworm-slim AS manifests
 WORKDIR /workspace
 COPY . .
 RUN mkdir -p /manifests \
- && cp package.json package-lock.json .npmrc /manifests/ \
+ && cp package.json package-lock.json /manifests/ \
  && find libs services -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents {} /manifests/ \;
 
 FROM node:24.21.0-bookworm-slim AS tools
