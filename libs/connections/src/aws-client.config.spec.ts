@@ -1,8 +1,8 @@
-import { awsClientConfig } from './aws-client.config';
+import { DEFAULT_AWS_TIMEOUTS, awsClientConfig } from './aws-client.config';
 
 describe('awsClientConfig', () => {
   it('uses the local stack keys for a loopback endpoint when none are configured', () => {
-    expect(awsClientConfig('http://127.0.0.1:8000', { AWS_REGION: 'us-east-1' })).toEqual({
+    expect(awsClientConfig('http://127.0.0.1:8000', { AWS_REGION: 'us-east-1' })).toMatchObject({
       region: 'us-east-1',
       endpoint: 'http://127.0.0.1:8000',
       credentials: { accessKeyId: 'rtml', secretAccessKey: 'rtml-secret-key' },
@@ -10,7 +10,12 @@ describe('awsClientConfig', () => {
   });
 
   it('leaves credentials to the default provider chain for a remote endpoint', () => {
-    expect(awsClientConfig('', { AWS_REGION: 'eu-west-1' })).toEqual({ region: 'eu-west-1' });
+    const config = awsClientConfig('', { AWS_REGION: 'eu-west-1' });
+    expect([config.region, config.endpoint, config.credentials]).toEqual([
+      'eu-west-1',
+      undefined,
+      undefined,
+    ]);
     expect(
       awsClientConfig('https://minio.internal:9000', { AWS_REGION: 'eu-west-1' }).credentials,
     ).toBeUndefined();
@@ -23,5 +28,14 @@ describe('awsClientConfig', () => {
       AWS_SECRET_ACCESS_KEY: 'b',
     });
     expect(config.credentials).toEqual({ accessKeyId: 'a', secretAccessKey: 'b' });
+  });
+
+  it('bounds every request, making the SDK throw (not just warn) past the request timeout', () => {
+    expect(awsClientConfig('', { AWS_REGION: 'eu-west-1' }).requestHandler).toEqual({
+      connectionTimeout: DEFAULT_AWS_TIMEOUTS.connectionTimeoutMs,
+      requestTimeout: DEFAULT_AWS_TIMEOUTS.requestTimeoutMs,
+      socketTimeout: DEFAULT_AWS_TIMEOUTS.socketTimeoutMs,
+      throwOnRequestTimeout: true,
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { DynamicModule, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Redis } from 'ioredis';
 import { ReadinessRegistry } from '@rtml/service-runtime';
 import { REDIS_CLIENT } from './connection.tokens';
+import { REDIS_CLIENT_OPTIONS } from './redis-client.options';
 
 @Injectable()
 class RedisConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -24,8 +25,8 @@ class RedisConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 /**
- * The Redis client of a service. Commands issued while Redis is away queue up to
- * `maxRetriesPerRequest` reconnect attempts, then fail as retriable errors for the caller's backoff.
+ * The Redis client of a service (settings and their reasons in `REDIS_CLIENT_OPTIONS`): commands
+ * fail, retriably, when Redis is away or does not answer in time, for the caller's backoff.
  */
 @Module({})
 export class RedisConnectionModule {
@@ -36,8 +37,7 @@ export class RedisConnectionModule {
       providers: [
         {
           provide: REDIS_CLIENT,
-          useFactory: () =>
-            new Redis(options.url, { maxRetriesPerRequest: 3, enableAutoPipelining: false }),
+          useFactory: () => new Redis(options.url, REDIS_CLIENT_OPTIONS),
         },
         RedisConnectionLifecycle,
       ],

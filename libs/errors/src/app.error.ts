@@ -1,5 +1,6 @@
 import { ERROR_CODES } from '@rtml/contracts';
 import type { ErrorCode } from '@rtml/contracts';
+import { dependencyFailureOf } from './dependency-failure.policy';
 
 export interface AppErrorOptions {
   cause?: unknown;
@@ -31,9 +32,37 @@ export class AppError extends Error {
   }
 }
 
-/** Wraps anything thrown into an AppError; unknown failures are INTERNAL (retriable). */
+/**
+ * Wraps anything thrown into an AppError, the one verdict every transport acts on. A dependency
+ * failure anywhere in the chain (see `dependencyFailureOf`) is DEPENDENCY_UNAVAILABLE, retriable,
+ * even under a non-retriable AppError that wrapped it: a dependency failure is never a bad record.
+ * Any other unknown failure is INTERNAL (retriable); any other AppError is returned unchanged.
+ */
 export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if (error instanceof AppError) {
+    if (error.retriable) return error;
+    const reason = dependencyFailureOf(error.cause);
+    return reason === undefined ? error : dependencyUnavailable(error.message, error, reason);
+  }
   const message = error instanceof Error ? error.message : String(error);
+  const reason = dependencyFailureOf(error);
+  if (reason !== undefined) return dependencyUnavailable(message, error, reason);
   return new AppError('INTERNAL', message, { cause: error });
+}
+
+/**
+ * A retriable DEPENDENCY_UNAVAILABLE naming what did not answer and why (`reason`, read from the
+ * chain when not given), e.g. "schema registry unavailable: ECONNREFUSED".
+ */
+export function dependencyUnavailable(
+  what: string,
+  cause: unknown,
+  reason: string | undefined = dependencyFailureOf(cause),
+): AppError {
+  const details = cause instanceof AppError ? cause.details : {};
+  return new AppError(
+    'DEPENDENCY_UNAVAILABLE',
+    reason === undefined ? what : `${what}: ${reason}`,
+    { cause, details: { ...details, ...(reason !== undefined && { dependencyFailure: reason }) } },
+  );
 }

@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@rtml/contracts';
 import { FeatureEngineError } from './feature-engine.error';
 import { parseFeatureSet, validateFeatureSet } from './feature-set.parser';
 
@@ -96,6 +97,28 @@ describe('validateFeatureSet', () => {
 });
 
 describe('parseFeatureSet', () => {
+  it('holds names and the vector to the limits every prediction is stored under', () => {
+    const { featureNameMaxLength, featuresMaxCount, nameMaxLength } = FIELD_LIMITS;
+    const widest = Array.from({ length: featuresMaxCount }, (_, i) => ({
+      name: `F${i}`.padEnd(featureNameMaxLength, '_'),
+      kind: 'amount',
+    }));
+    expect(
+      validateFeatureSet({ ...validSet, name: 'n'.repeat(nameMaxLength), features: widest }),
+    ).toMatchObject({ ok: true });
+
+    const tooMany = [...widest, { name: 'ONE_MORE', kind: 'amount' }];
+    expect(issuesOf({ ...validSet, features: tooMany })).toEqual([
+      `features: must have at most ${featuresMaxCount} features`,
+    ]);
+    expect(issuesOf(withFeature({ name: 'F'.repeat(featureNameMaxLength + 1) }))).toEqual([
+      `features[0].name: must be at most ${featureNameMaxLength} characters`,
+    ]);
+    expect(issuesOf({ ...validSet, name: 'n'.repeat(nameMaxLength + 1) })).toEqual([
+      `name: must be at most ${nameMaxLength} characters`,
+    ]);
+  });
+
   it('throws a FEATURE_SET_INVALID error carrying every issue', () => {
     const parse = () => parseFeatureSet(withFeature({ aggregation: 'avg', windowDays: -1 }));
 

@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@rtml/contracts';
 import { FeatureEngineError } from './feature-engine.error';
 import { AGGREGATIONS, EVENT_FEATURE_KINDS, SECONDS_PER_DAY } from './feature-set.model';
 import type {
@@ -49,6 +50,8 @@ export function validateFeatureSet(input: unknown): FeatureSetValidation {
   rejectUnknownKeys(input, SET_KEYS, 'feature set', issues);
   if (typeof input['name'] !== 'string' || !NAME_PATTERN.test(input['name'])) {
     issues.push(`name: must match ${NAME_PATTERN.source}, got ${show(input['name'])}`);
+  } else if (input['name'].length > FIELD_LIMITS.nameMaxLength) {
+    issues.push(`name: must be at most ${FIELD_LIMITS.nameMaxLength} characters`);
   }
   const version = input['version'];
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
@@ -76,6 +79,9 @@ function parseFeatures(input: unknown, issues: Issues): FeatureDefinition[] {
     issues.push('features: must be a non-empty array');
     return [];
   }
+  // Every prediction carries (and stores) the whole vector: the pipeline's limits bound it.
+  if (input.length > FIELD_LIMITS.featuresMaxCount)
+    issues.push(`features: must have at most ${FIELD_LIMITS.featuresMaxCount} features`);
   const features: FeatureDefinition[] = [];
   const seen = new Set<string>();
   input.forEach((raw: unknown, index) => {
@@ -96,6 +102,10 @@ function parseFeature(raw: unknown, path: string, issues: Issues): FeatureDefini
   const name = raw['name'];
   if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
     issues.push(`${path}.name: must match ${NAME_PATTERN.source}, got ${show(name)}`);
+    return undefined;
+  }
+  if (name.length > FIELD_LIMITS.featureNameMaxLength) {
+    issues.push(`${path}.name: must be at most ${FIELD_LIMITS.featureNameMaxLength} characters`);
     return undefined;
   }
   const kind = raw['kind'];

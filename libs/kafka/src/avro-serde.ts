@@ -1,7 +1,15 @@
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import type { SubjectCompatibility } from '@rtml/contracts';
-import { AppError } from '@rtml/errors';
+import { AppError, dependencyUnavailable, isDependencyFailure } from '@rtml/errors';
 import type { RegistryAuth } from './kafka-security';
+import {
+  isUnknownSchemaId,
+  toLookupError,
+  toRegistrationError,
+  unknownSchemaId,
+} from './registry-error.mapper';
+import { confirmRegistryState } from './registry-state.probe';
+import { registryTimeoutMiddleware } from './registry-timeout.middleware';
 
 export interface SubjectSchema {
   readonly subject: string;
@@ -9,6 +17,21 @@ export interface SubjectSchema {
   readonly schema: object;
   readonly compatibility: SubjectCompatibility;
 }
+
+export interface AvroSerdeOptions {
+  /** Per registry request; past it the request fails, retriably. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A registry answers in milliseconds; 5 s is far past any healthy answer yet well inside the
+ * consumer's session timeout, so a hung registry fails a batch (to be retried) long before the
+ * group would evict the consumer.
+ */
+export const DEFAULT_REGISTRY_TIMEOUT_MS = 5_000;
+
+/** Magic byte and 4-byte schema id: the Confluent wire format's frame. */
+const FRAME_BYTES = 5;
 
 /**
  * Avro in the Confluent wire format (magic byte, 4-byte schema id, Avro body) through a
@@ -19,14 +42,20 @@ export interface SubjectSchema {
 export class AvroSerde {
   private readonly registry: SchemaRegistry;
   private readonly idsBySubject = new Map<string, number>();
+  private readonly timeoutMs: number;
+  /** The last schema id the registry served: proof, later, that it still holds its state. */
+  private knownId: number | undefined;
 
   constructor(
     readonly registryUrl: string,
     private readonly auth?: RegistryAuth,
+    options: AvroSerdeOptions = {},
   ) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_REGISTRY_TIMEOUT_MS;
     this.registry = new SchemaRegistry({
       host: registryUrl,
       retry: { retries: 2 },
+      middlewares: [registryTimeoutMiddleware(this.timeoutMs)],
       ...(auth !== undefined && { auth: { username: auth.username, password: auth.password } }),
     });
   }
@@ -47,28 +76,44 @@ export class AvroSerde {
         },
       );
       this.idsBySubject.set(subject.subject, id);
+      this.knownId = id;
       return id;
     } catch (error) {
-      throw toRegistryError(subject.subject, error);
+      throw toRegistrationError(subject.subject, error);
     }
   }
 
+  /** Throws a retriable DEPENDENCY_UNAVAILABLE when the registry (asked for the id) fails. */
   async encode(subject: string, value: unknown): Promise<Buffer> {
-    const id = this.idsBySubject.get(subject) ?? (await this.latestId(subject));
-    return this.registry.encode(id, value);
+    try {
+      const id = this.idsBySubject.get(subject) ?? (await this.latestId(subject));
+      return await this.registry.encode(id, value);
+    } catch (error) {
+      if (isDependencyFailure(error))
+        throw dependencyUnavailable(`schema registry unavailable for ${subject}`, error);
+      throw error;
+    }
   }
 
-  /** Decodes a Confluent-framed Avro buffer; undecodable input is a non-retriable error. */
+  /**
+   * Decodes a Confluent-framed Avro buffer. Non-retriable UNDECODABLE only when the record is
+   * at fault: bytes not in the wire format, a body its writer schema cannot read, or a schema id
+   * the registry says it does not know while it answers and still knows the ids it served before
+   * (a registry that lost its state, or a replica behind, would dead-letter every valid record).
+   * Failing to reach the registry, in any way, is a retriable DEPENDENCY_UNAVAILABLE.
+   */
   async decode(buffer: Buffer): Promise<unknown> {
+    const id = framedSchemaId(buffer);
+    await this.writerSchema(id);
     try {
+      // The writer schema is cached now: this step is local, its failures are the bytes'.
       return (await this.registry.decode(buffer)) as unknown;
     } catch (error) {
-      if (isNetworkError(error) || isRegistryOutage(error))
-        throw new AppError('DEPENDENCY_UNAVAILABLE', 'schema registry unreachable', {
-          cause: error,
-        });
-      throw new AppError('UNDECODABLE', 'value is not Avro in the Confluent wire format', {
+      if (isDependencyFailure(error))
+        throw dependencyUnavailable('schema registry unavailable', error);
+      throw new AppError('UNDECODABLE', `the value does not decode with writer schema ${id}`, {
         cause: error,
+        details: { schemaId: id },
       });
     }
   }
@@ -77,7 +122,7 @@ export class AvroSerde {
   async probe(): Promise<void> {
     const response = await fetch(`${this.registryUrl}/subjects`, {
       signal: AbortSignal.timeout(2_000),
-      ...(this.auth !== undefined && { headers: { authorization: basicAuthorization(this.auth) } }),
+      headers: this.authHeaders(),
     }).catch((error: unknown) => {
       throw new AppError('DEPENDENCY_UNAVAILABLE', 'schema registry does not answer', {
         cause: error,
@@ -90,7 +135,29 @@ export class AvroSerde {
   private async latestId(subject: string): Promise<number> {
     const id = await this.registry.getLatestSchemaId(subject);
     this.idsBySubject.set(subject, id);
+    this.knownId = id;
     return id;
+  }
+
+  /** Fetches (or finds cached) the writer schema of `id`; throws the classified failure. */
+  private async writerSchema(id: number): Promise<void> {
+    try {
+      await this.registry.getSchema(id);
+      this.knownId = id;
+    } catch (error) {
+      if (!isUnknownSchemaId(error)) throw toLookupError(id, error);
+      await confirmRegistryState(this.registryUrl, {
+        knownId: this.knownId,
+        headers: this.authHeaders(),
+        timeoutMs: this.timeoutMs,
+        notFound: error,
+      });
+      throw unknownSchemaId(id, error);
+    }
+  }
+
+  private authHeaders(): Record<string, string> {
+    return this.auth === undefined ? {} : { authorization: basicAuthorization(this.auth) };
   }
 
   private async setSubjectCompatibility(
@@ -98,8 +165,9 @@ export class AvroSerde {
     compatibility: SubjectCompatibility,
   ): Promise<void> {
     const response = await fetch(`${this.registryUrl}/config/${encodeURIComponent(subject)}`, {
+      signal: AbortSignal.timeout(this.timeoutMs),
       method: 'PUT',
-      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      headers: { ...this.authHeaders(), 'content-type': 'application/vnd.schemaregistry.v1+json' },
       body: JSON.stringify({ compatibility }),
     });
     if (!response.ok)
@@ -109,33 +177,13 @@ export class AvroSerde {
   }
 }
 
-function isNetworkError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND'].includes(code)
-  );
-}
-
-/** A registry answering 5xx or 429 is down or busy, not a sign the record is bad. */
-function isRegistryOutage(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && (status >= 500 || status === 429);
-}
-
-function toRegistryError(subject: string, error: unknown): AppError {
-  const status = (error as { status?: unknown } | null)?.status;
-  if (status === 409 || status === 422) {
-    return new AppError(
-      'SCHEMA_INVALID',
-      `registry refused the schema of ${subject} (HTTP ${status})`,
-      { cause: error, details: { subject } },
-    );
-  }
-  return new AppError('DEPENDENCY_UNAVAILABLE', `registering ${subject} failed`, {
-    cause: error,
-    details: { subject },
-  });
+/** The schema id of a Confluent-framed value; anything else is undecodable. */
+function framedSchemaId(buffer: Buffer): number {
+  if (buffer.length < FRAME_BYTES || buffer[0] !== 0)
+    throw new AppError('UNDECODABLE', 'the value is not Avro in the Confluent wire format', {
+      details: { bytes: buffer.length },
+    });
+  return buffer.readInt32BE(1);
 }
 
 const basicAuthorization = ({ username, password }: RegistryAuth): string =>

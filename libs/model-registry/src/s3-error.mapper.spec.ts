@@ -12,7 +12,8 @@ describe('toStoreError', () => {
   it.each([
     ['NoSuchKey', 404, 'NOT_FOUND', false],
     ['NoSuchBucket', 404, 'NOT_FOUND', false],
-    ['AccessDenied', 403, 'UNAUTHORIZED', false],
+    ['AccessDenied', 403, 'UNAUTHORIZED', true],
+    ['Throttling', 400, 'DEPENDENCY_UNAVAILABLE', true],
     ['InternalError', 500, 'DEPENDENCY_UNAVAILABLE', true],
     ['SlowDown', 503, 'DEPENDENCY_UNAVAILABLE', true],
     ['InvalidArgument', 400, 'INTERNAL', false],
@@ -34,6 +35,7 @@ describe('toStoreError', () => {
       true,
       refused,
     ]);
+    expect(error.message).toBe('object store unavailable (s3://b/k): ECONNREFUSED');
   });
 
   it('names the bucket when the bucket is missing', () => {

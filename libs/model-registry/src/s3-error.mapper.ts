@@ -1,4 +1,4 @@
-import { AppError } from '@rtml/errors';
+import { AppError, dependencyUnavailable, isDependencyFailure } from '@rtml/errors';
 
 /** What the SDK's errors carry that we branch on; read defensively, they are `unknown`. */
 interface S3ErrorShape {
@@ -20,9 +20,11 @@ const nameOf = (error: unknown): string =>
 
 /**
  * Maps a failed S3 call to our error codes, in one place. `what` names the object or bucket for
- * the message. No response or 5xx/429 is DEPENDENCY_UNAVAILABLE (retriable: the store may come
- * back); 404 is NOT_FOUND; a refused identity is UNAUTHORIZED; any other answer is a bug or a
- * misconfiguration that retrying will not fix.
+ * the message. A dependency failure (see `dependencyFailureOf`: no answer, a timeout, 5xx, 429,
+ * throttling) or a failure with no answer at all is DEPENDENCY_UNAVAILABLE (retriable: the store
+ * may come back); 404 is NOT_FOUND; a refused identity is UNAUTHORIZED, retriable too, since
+ * credentials are the deployment's to fix and no model may be refused for them; any other answer
+ * is a bug or a misconfiguration that retrying will not fix.
  */
 export function toStoreError(error: unknown, what: string): AppError {
   if (error instanceof AppError) return error;
@@ -35,20 +37,18 @@ export function toStoreError(error: unknown, what: string): AppError {
       retriable: false,
     });
   }
-  if (status === undefined || status >= 500 || status === 429) {
-    return new AppError('DEPENDENCY_UNAVAILABLE', `object store unavailable (${what})`, {
+  if (status === 401 || status === 403) {
+    return new AppError('UNAUTHORIZED', `object store refused the credentials (${what})`, {
       cause: error,
+      retriable: true,
     });
   }
+  if (status === undefined || isDependencyFailure(error))
+    return dependencyUnavailable(`object store unavailable (${what})`, error);
   if (name === 'NoSuchBucket') {
     return new AppError('NOT_FOUND', `bucket does not exist (${what})`, { cause: error });
   }
   if (status === 404) return new AppError('NOT_FOUND', `${what} not found`, { cause: error });
-  if (status === 401 || status === 403) {
-    return new AppError('UNAUTHORIZED', `object store refused the credentials (${what})`, {
-      cause: error,
-    });
-  }
   return new AppError('INTERNAL', `object store answered ${status} ${name} (${what})`, {
     cause: error,
     retriable: false,

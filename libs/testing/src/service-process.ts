@@ -68,7 +68,9 @@ export class ServiceProcess {
   async waitUntilReady(timeoutMs = 30_000): Promise<void> {
     await eventually(
       async () => {
-        const response = await fetch(`${this.url}/health/ready`);
+        const response = await fetch(`${this.url}/health/ready`, {
+          signal: AbortSignal.timeout(2_000),
+        });
         if (response.status !== 200)
           throw new Error(`ready answered ${response.status}: ${await response.text()}`);
       },

@@ -1,4 +1,5 @@
 import { field, loadConfig } from '@rtml/config';
+import { FIELD_LIMITS } from '@rtml/contracts';
 import type { Environment } from '@rtml/config';
 import { kafkaFields } from '@rtml/connections';
 import { baseServiceFields } from '@rtml/service-runtime';
@@ -12,8 +13,11 @@ export const ingestConfigSchema = z.object({
   ...kafkaFields,
   /** How far past the ingest clock an event time may lie (producer clocks drift). */
   MAX_FUTURE_SKEW_MS: field.positiveInt(HOUR_MS),
-  /** The largest transaction amount accepted; larger ones are rejected as OUT_OF_RANGE. */
-  MAX_AMOUNT: z.coerce.number().positive().default(1e9),
+  /**
+   * The largest transaction amount accepted; larger ones are rejected as OUT_OF_RANGE. At most
+   * the pipeline's ceiling, which every later stage holds amounts to.
+   */
+  MAX_AMOUNT: z.coerce.number().positive().max(FIELD_LIMITS.amountCeiling).default(1e9),
   /** The most events one POST /v1/events request may carry. */
   HTTP_MAX_BATCH: field.positiveInt(1_000),
 });

@@ -66,10 +66,10 @@ describe('Nx module boundaries (enforced by npm run lint)', () => {
   });
 
   it('refuses contracts depending on any other library', () => {
-    // feature-engine does not depend on contracts; for a library that does, Nx reports the cycle instead (also an error).
+    // observability does not depend on contracts; for a library that does, Nx reports the cycle instead (also an error).
     const errors = boundaryErrors(
       'libs/contracts/src/leak.ts',
-      "import * as engine from '@rtml/feature-engine';\nexport const x = engine;\n",
+      "import * as metrics from '@rtml/observability';\nexport const x = metrics;\n",
     );
     expect(errors).toEqual([
       expect.stringContaining('"type:contracts" cannot depend on any libs with tags'),

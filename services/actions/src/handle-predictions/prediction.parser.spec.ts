@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import { predictionFixture, shadowPredictionFixture } from '@rtml/contracts/testing';
 import { parsePrediction } from './prediction.parser';
@@ -36,8 +37,8 @@ describe('parsing a decoded prediction', () => {
   it.each([
     ['a score above 1', { score: 1.5 }, 'score'],
     ['a NaN score', { score: NaN }, 'score'],
-    ['a time before 1970', { eventTime: -1 }, 'eventTime'],
-    ['an event id over 512 bytes', { eventId: 'é'.repeat(257) }, 'eventId'],
+    ['a time before 2000', { eventTime: FIELD_LIMITS.minEventTime - 1 }, 'eventTime'],
+    ['an event id over 200 characters', { eventId: 'é'.repeat(201) }, 'eventId'],
     [
       'a feature DynamoDB cannot hold',
       { features: [{ name: 'tiny', value: 1e-200 }] },

@@ -1,52 +1,43 @@
-import { DECISION_VALUES } from '@rtml/contracts';
+import { DECISION_VALUES, FIELD_LIMITS, isStorableNumber } from '@rtml/contracts';
 import type { FieldError, Prediction } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import { z } from 'zod';
 
 /**
- * DynamoDB's limits, turned into field rules so a prediction that could never be stored is
- * dead-lettered with a reason instead of failing its batch forever: key attributes are bounded
- * (the GSI sort key `<eventTime>#<eventId>` must stay under 1 KiB), items under 400 KB, and
- * numbers between 1e-130 and 1e126 in magnitude (or zero).
+ * The pipeline's limits (`FIELD_LIMITS`, the constants ingest, features and scoring check),
+ * which keep a prediction storable: ids of at most 200 code units are at most 600 UTF-8 bytes,
+ * inside DynamoDB's key limits (the GSI sort key `<eventTime>#<eventId>` must stay under 1 KiB);
+ * names and the vector keep the item far under 400 KB; numbers are zero or between 1e-130 and
+ * 9.9e125 in magnitude. A prediction past them is dead-lettered with a reason instead of failing
+ * its batch forever.
  */
-const MAX_ID_BYTES = 512;
-const MAX_FEATURES = 1_000;
-const MIN_MAGNITUDE = 1e-130;
-const MAX_MAGNITUDE = 9.9e125;
+const L = FIELD_LIMITS;
+const RANGE = { params: { range: true } } as const;
 
-const id = z
-  .string()
-  .min(1)
-  .refine((value) => Buffer.byteLength(value, 'utf8') <= MAX_ID_BYTES, {
-    message: `at most ${MAX_ID_BYTES} bytes`,
-    params: { range: true },
-  });
-const name = z.string().min(1).max(256);
+const id = z.string().min(1).max(L.idMaxLength);
+const name = z.string().min(1).max(L.nameMaxLength);
 const epochMillis = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const storableNumber = z
-  .number()
-  .refine(
-    (value) =>
-      value === 0 || (Math.abs(value) >= MIN_MAGNITUDE && Math.abs(value) <= MAX_MAGNITUDE),
-    {
-      message: `zero or a magnitude in [${MIN_MAGNITUDE}, ${MAX_MAGNITUDE}]`,
-      params: { range: true },
-    },
-  );
+const eventTime = z.number().int().min(L.minEventTime).max(Number.MAX_SAFE_INTEGER);
+const storableNumber = z.number().refine(isStorableNumber, {
+  message: 'zero or a magnitude DynamoDB stores (1e-130 to 9.9e125)',
+  ...RANGE,
+});
 const probability = z.number().min(0).max(1).pipe(storableNumber);
 const modelRef = z.object({ name, version: name });
 const decision = z.enum(DECISION_VALUES);
 
 const predictionSchema = z.object({
   eventId: id,
-  eventTime: epochMillis,
+  eventTime,
   entityId: id,
   score: probability,
   threshold: storableNumber,
   decision,
   model: modelRef,
   featureSet: modelRef,
-  features: z.array(z.object({ name, value: storableNumber })).max(MAX_FEATURES),
+  features: z
+    .array(z.object({ name: z.string().min(1).max(L.featureNameMaxLength), value: storableNumber }))
+    .max(L.featuresMaxCount),
   shadow: z.object({ model: modelRef, score: probability, decision }).nullable(),
   timings: z.object({
     ingestedAt: epochMillis,

@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import { entityTimeKey } from '../store-prediction/score-item.mapper';
 import { encodeCursor } from './score-cursor.codec';
@@ -95,8 +96,12 @@ describe('the entity scores query', () => {
     ).toEqual(['cursor']);
   });
 
-  it('refuses ids that can never be stored', () => {
-    expect(fieldsOf(() => parseEventId('x'.repeat(513)))).toEqual(['eventId']);
-    expect(fieldsOf(() => parseEntityScoresQuery('é'.repeat(300), {}))).toEqual(['entityId']);
+  it('refuses ids past the pipeline limit (never stored), and takes ids at it', () => {
+    const { idMaxLength } = FIELD_LIMITS;
+    expect(fieldsOf(() => parseEventId('x'.repeat(idMaxLength + 1)))).toEqual(['eventId']);
+    expect(fieldsOf(() => parseEntityScoresQuery('é'.repeat(idMaxLength + 1), {}))).toEqual([
+      'entityId',
+    ]);
+    expect(parseEventId('€'.repeat(idMaxLength))).toBe('€'.repeat(idMaxLength));
   });
 });

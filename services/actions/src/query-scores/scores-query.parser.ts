@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@rtml/contracts';
 import type { FieldError } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import { entityTimeRange } from '../store-prediction/score-item.mapper';
@@ -6,8 +7,8 @@ import { decodeCursor } from './score-cursor.codec';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1_000;
-/** Ids longer than this are never stored (see the prediction parser), so never valid here. */
-const MAX_ID_BYTES = 512;
+/** Ids longer than the pipeline's limit are never stored (every stage holds ids to it). */
+const MAX_ID_LENGTH = FIELD_LIMITS.idMaxLength;
 const KNOWN_PARAMETERS = new Set(['from', 'to', 'limit', 'cursor']);
 
 // A date, or a date-time with an explicit offset: a time with no zone would mean the server's.
@@ -72,8 +73,7 @@ type Problem = (path: string, message: string) => void;
 
 function checkId(path: string, value: string, problem: Problem): void {
   if (value.length === 0) problem(path, 'must not be empty');
-  else if (Buffer.byteLength(value, 'utf8') > MAX_ID_BYTES)
-    problem(path, `at most ${MAX_ID_BYTES} bytes`);
+  else if (value.length > MAX_ID_LENGTH) problem(path, `at most ${MAX_ID_LENGTH} characters`);
 }
 
 function single(name: string, query: Readonly<Record<string, unknown>>, problem: Problem) {

@@ -4,7 +4,12 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { toDynamoDbError } from '../shared/dynamodb-error.mapper';
 import { BatchWriteRunner } from './batch-write.runner';
 import type { BatchWriteOptions } from './batch-write.runner';
-import { entityTimeKey, entityTimeRange } from './score-item.mapper';
+import {
+  SCORE_ITEM_MARSHALL,
+  SCORE_ITEM_UNMARSHALL,
+  entityTimeKey,
+  entityTimeRange,
+} from './score-item.mapper';
 import type { ScoreItem } from './score-item.mapper';
 import { BY_ENTITY_INDEX } from './scores-table.definition';
 import { ScoreStore } from './score.store';
@@ -33,7 +38,7 @@ export class DynamoDbScoreStore extends ScoreStore {
     // as it would have with one put after another.
     const byEventId = new Map(items.map((item) => [item.eventId, item]));
     await this.writer.putAll(
-      [...byEventId.values()].map((item) => marshall(item, { removeUndefinedValues: true })),
+      [...byEventId.values()].map((item) => marshall(item, SCORE_ITEM_MARSHALL)),
     );
   }
 
@@ -49,7 +54,7 @@ export class DynamoDbScoreStore extends ScoreStore {
       .catch((error: unknown) => {
         throw toDynamoDbError(error, `GetItem on ${this.options.tableName}`);
       });
-    return output.Item ? toStoredScore(unmarshall(output.Item)) : undefined;
+    return output.Item ? toStoredScore(unmarshall(output.Item, SCORE_ITEM_UNMARSHALL)) : undefined;
   }
 
   async listByEntity(query: EntityScoresQuery): Promise<EntityScoresPage> {
@@ -76,7 +81,9 @@ export class DynamoDbScoreStore extends ScoreStore {
       .catch((error: unknown) => {
         throw toDynamoDbError(error, `Query on ${this.options.tableName}/${BY_ENTITY_INDEX}`);
       });
-    const found = (output.Items ?? []).map((item) => toStoredScore(unmarshall(item)));
+    const found = (output.Items ?? []).map((item) =>
+      toStoredScore(unmarshall(item, SCORE_ITEM_UNMARSHALL)),
+    );
     const items = found.slice(0, query.limit);
     const last = items.at(-1);
     if (found.length > query.limit && last) return { items, next: pageKeyOf(last) };

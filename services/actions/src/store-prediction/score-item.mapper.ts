@@ -39,6 +39,16 @@ export interface ScoreItem {
 }
 
 /**
+ * How score items cross the SDK's marshalling. Feature values are doubles, and a sum over a
+ * window may pass 2^53: the SDK refuses such a number unless told it may be "imprecise" (it is an
+ * exact double, sent as its shortest round-trip string, which DynamoDB stores as written). Read
+ * back, numbers are parsed as doubles (not BigInts, which the stored-score parser refuses), so
+ * the scores API answers the very values that were stored.
+ */
+export const SCORE_ITEM_MARSHALL = { removeUndefinedValues: true, allowImpreciseNumbers: true };
+export const SCORE_ITEM_UNMARSHALL = { wrapNumbers: (value: string): number => Number(value) };
+
+/**
  * The GSI sort key: the event time zero-padded to a fixed width, then `#` and the event id. It
  * sorts (byte order) by event time, breaks ties by event id so two events of one millisecond
  * never collide, and lets a time range be a single BETWEEN on the index.

@@ -1,9 +1,9 @@
-import { INGEST_SOURCE_VALUES } from '@rtml/contracts';
 import type { FieldError, Label, Transaction } from '@rtml/contracts';
 import { AppError, toAppError } from '@rtml/errors';
 import type { AvroSerde, IncomingRecord } from '@rtml/kafka';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { toFeatureEvent, toLabelPlacement } from './feature-event.mapper';
+import { isRangeIssue, labelSchema, transactionSchema } from './feature-record.schema';
 import type { Mapped } from './feature-event.mapper';
 import type { LabelWrite, TransactionWrite } from './window-store.model';
 
@@ -25,29 +25,6 @@ export interface FeatureRecordParserOptions {
   readonly entityFields: readonly string[];
   readonly labelEntityFields: readonly string[];
 }
-
-const transactionSchema = z.object({
-  eventId: z.string(),
-  eventTime: z.number(),
-  customerId: z.string(),
-  terminalId: z.string(),
-  amount: z.number(),
-  attributes: z.record(z.string(), z.string()),
-  ingestedAt: z.number(),
-  source: z.enum(INGEST_SOURCE_VALUES),
-});
-
-const labelSchema = z.object({
-  eventId: z.string(),
-  transactionId: z.string(),
-  transactionTime: z.number(),
-  customerId: z.string(),
-  terminalId: z.string(),
-  fraud: z.boolean(),
-  eventTime: z.number(),
-  ingestedAt: z.number(),
-  source: z.enum(INGEST_SOURCE_VALUES),
-});
 
 /**
  * Decodes (Avro through the registry) and checks a transactions or labels record. Whatever can
@@ -110,11 +87,16 @@ const poison = (record: IncomingRecord, error: AppError): ParsedRecord => ({
   error,
 });
 
+/** SCHEMA_INVALID when the shape is wrong; OUT_OF_RANGE when every problem is a value past a limit. */
 function offContract(contract: string, error: z.ZodError): AppError {
   const fields: FieldError[] = error.issues.map((issue) => ({
     path: issue.path.join('.') || '(value)',
     message: issue.message,
   }));
+  if (error.issues.every(isRangeIssue))
+    return new AppError('OUT_OF_RANGE', `the ${contract} is past the pipeline's limits`, {
+      details: { fields },
+    });
   return new AppError('SCHEMA_INVALID', `the value is not a ${contract}`, { details: { fields } });
 }
 

@@ -1,19 +1,19 @@
+import { FIELD_LIMITS } from '@rtml/contracts';
 import { z } from 'zod';
 
-/** The bounds a raw event is held to; they come from the service configuration. */
+/**
+ * The bounds a raw event is held to that come from the service configuration. Every other bound
+ * is the pipeline's (`FIELD_LIMITS` in @rtml/contracts), which every later stage checks too.
+ */
 export interface RawEventLimits {
   /** How far past the ingest clock an event time may lie. */
   readonly maxFutureSkewMs: number;
-  /** The largest transaction amount accepted. */
+  /** The largest transaction amount accepted (at most `FIELD_LIMITS.amountCeiling`). */
   readonly maxAmount: number;
 }
 
-/**
- * The earliest event time accepted. Replays of historical data (the reference data set is from
- * 2018) must pass; a time before 2000 is nearly always seconds sent where milliseconds belong.
- */
-export const MIN_EVENT_TIME = Date.UTC(2000, 0, 1);
-export const MAX_ID_LENGTH = 200;
+export const MIN_EVENT_TIME = FIELD_LIMITS.minEventTime;
+export const MAX_ID_LENGTH = FIELD_LIMITS.idMaxLength;
 
 /**
  * Marks an issue as "well-typed but out of range". Any issue without it (missing, extra or
@@ -32,8 +32,8 @@ const typed = (what: string, required: boolean) => ({
 
 const nonEmpty = () => z.string(typed('a string', true)).min(1, 'must not be empty');
 
-/** Event ids (and references to them) are bounded: they are idempotency keys in every store. */
-const eventIdentifier = () =>
+/** Ids are bounded: event ids are idempotency keys, customer and terminal ids entity keys. */
+const identifier = () =>
   nonEmpty().max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
 
 // Avro longs and doubles may arrive as any JS number, NaN and Infinity included: the type check
@@ -69,13 +69,41 @@ const amount = (limits: RawEventLimits) =>
     })
     .refine(...inRange((value) => value >= 0, 'must not be negative'))
     .refine(
+      ...inRange(
+        (value) => value <= 0 || value >= FIELD_LIMITS.minPositiveAmount,
+        `must be 0 or at least ${FIELD_LIMITS.minPositiveAmount}`,
+      ),
+    )
+    .refine(
       ...inRange((value) => value <= limits.maxAmount, `must be at most ${limits.maxAmount}`),
     );
 
+const { attributesMaxCount, attributeKeyMaxLength, attributeValueMaxLength } = FIELD_LIMITS;
+
+/** The entry count is checked first, and alone: a huge map yields one problem, not one per key. */
 const attributes = z
-  .record(z.string(typed('a string', false)), z.string(typed('a string', false)), {
-    error: 'must be an object of string values',
-  })
+  .custom<unknown>(
+    (value) =>
+      typeof value !== 'object' ||
+      value === null ||
+      Object.keys(value).length <= attributesMaxCount,
+    {
+      message: `must have at most ${attributesMaxCount} entries`,
+      params: RANGE_PARAMS,
+      abort: true,
+    },
+  )
+  .pipe(
+    z.record(
+      z
+        .string(typed('a string', false))
+        .max(attributeKeyMaxLength, `names must be at most ${attributeKeyMaxLength} characters`),
+      z
+        .string(typed('a string', false))
+        .max(attributeValueMaxLength, `must be at most ${attributeValueMaxLength} characters`),
+      { error: 'must be an object of string values' },
+    ),
+  )
   .nullish();
 
 // Fields of the other kind are "ignored" by the contract: typed as the schema says, never bounded.
@@ -96,10 +124,10 @@ const loose = {
  */
 export function rawEventSchemas(limits: RawEventLimits, clock: Clock = Date.now) {
   const common = {
-    eventId: eventIdentifier(),
+    eventId: identifier(),
     eventTime: epochMillis(clock, limits),
-    customerId: nonEmpty(),
-    terminalId: nonEmpty(),
+    customerId: identifier(),
+    terminalId: identifier(),
     attributes,
   };
   const transaction = z.strictObject({
@@ -113,7 +141,7 @@ export function rawEventSchemas(limits: RawEventLimits, clock: Clock = Date.now)
       ...common,
       ...loose,
       kind: z.literal('LABEL'),
-      transactionId: eventIdentifier(),
+      transactionId: identifier(),
       transactionTime: epochMillis(clock, limits),
       fraud: z.boolean(typed('a boolean', true)),
     })

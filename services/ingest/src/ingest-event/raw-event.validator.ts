@@ -68,6 +68,9 @@ function rejected(issues: readonly z.core.$ZodIssue[]): RawEventVerdict {
 
 function isRangeIssue(issue: z.core.$ZodIssue): boolean {
   if (issue.code === 'too_small' || issue.code === 'too_big') return true;
+  // An attribute name over its length: the name's own issues say why.
+  if (issue.code === 'invalid_key')
+    return issue.issues.length > 0 && issue.issues.every(isRangeIssue);
   return issue.code === 'custom' && issue.params?.['range'] === RANGE_PARAMS.range;
 }
 
@@ -75,6 +78,9 @@ function toFieldErrors(issue: z.core.$ZodIssue): FieldError[] {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: UNKNOWN_FIELD }));
+  }
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) {
+    return issue.issues.map((keyIssue) => ({ path: path.join('.'), message: keyIssue.message }));
   }
   return [{ path: path.join('.'), message: issue.message }];
 }

@@ -2,7 +2,7 @@ import { loadRegistryConfig } from './registry.config';
 
 describe('loadRegistryConfig', () => {
   it('defaults to the rtml-models bucket on the local stack, with its keys', () => {
-    expect(loadRegistryConfig(undefined, {})).toEqual({
+    expect(loadRegistryConfig(undefined, {})).toMatchObject({
       bucket: 'rtml-models',
       s3: {
         region: 'us-east-1',
@@ -19,9 +19,14 @@ describe('loadRegistryConfig', () => {
   });
 
   it('leaves credentials to the SDK chain for AWS (an empty endpoint)', () => {
-    expect(loadRegistryConfig(undefined, { S3_ENDPOINT: '', AWS_REGION: 'eu-west-1' }).s3).toEqual({
-      region: 'eu-west-1',
-    });
+    const { s3 } = loadRegistryConfig(undefined, { S3_ENDPOINT: '', AWS_REGION: 'eu-west-1' });
+
+    expect([s3.region, s3.endpoint, s3.credentials, s3.forcePathStyle]).toEqual([
+      'eu-west-1',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('uses explicit keys when given', () => {
@@ -34,6 +39,15 @@ describe('loadRegistryConfig', () => {
     expect(loadRegistryConfig(undefined, env).s3.credentials).toEqual({
       accessKeyId: 'k',
       secretAccessKey: 's',
+    });
+  });
+
+  it('bounds requests like the services, with room for a model upload', () => {
+    expect(loadRegistryConfig(undefined, {}).s3.requestHandler).toEqual({
+      connectionTimeout: 2_000,
+      requestTimeout: 300_000,
+      socketTimeout: 5_000,
+      throwOnRequestTimeout: true,
     });
   });
 

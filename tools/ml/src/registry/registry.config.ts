@@ -1,6 +1,8 @@
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { DEFAULT_ENDPOINTS, LOCAL_STACK_CREDENTIALS, loadConfig } from '@rtml/config';
+import { DEFAULT_ENDPOINTS, loadConfig } from '@rtml/config';
 import type { Environment } from '@rtml/config';
+import { DEFAULT_AWS_TIMEOUTS, awsClientConfig } from '@rtml/connections';
+import type { AwsTimeouts } from '@rtml/connections';
 import { registryEnvFields } from '@rtml/model-registry';
 import { z } from 'zod';
 
@@ -12,6 +14,12 @@ const registryEnvSchema = z.object({
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
+/**
+ * The services' bounds, but a model upload (`publish`) counts against the request timeout until
+ * S3 answers: a large model over a slow link takes far longer than a read.
+ */
+const PUBLISH_TIMEOUTS: AwsTimeouts = { ...DEFAULT_AWS_TIMEOUTS, requestTimeoutMs: 300_000 };
+
 export interface RegistryConfig {
   readonly bucket: string;
   readonly s3: S3ClientConfig;
@@ -19,7 +27,7 @@ export interface RegistryConfig {
 
 /**
  * Where the registry lives: `--bucket` over $MODEL_BUCKET over `rtml-models`, at $S3_ENDPOINT
- * (default: the local stack; empty: AWS). Credentials follow the services' rule (see
+ * (default: the local stack; empty: AWS). Credentials and timeouts are the services' (see
  * awsClientConfig in libs/connections): explicit keys win, a loopback endpoint gets the local
  * stack's keys, anything else the SDK's default chain, so no key is ever baked in for AWS.
  */
@@ -32,24 +40,8 @@ export function loadRegistryConfig(
     MODEL_BUCKET: bucketFlag ?? env['MODEL_BUCKET'],
   });
   const endpoint = config.S3_ENDPOINT;
-  const s3: S3ClientConfig = { region: config.AWS_REGION };
+  const s3: S3ClientConfig = awsClientConfig(endpoint, config, PUBLISH_TIMEOUTS);
   // S3Proxy and MinIO serve path-style only; AWS itself prefers virtual-hosted style.
-  if (endpoint !== '') Object.assign(s3, { endpoint, forcePathStyle: true });
-  if (config.AWS_ACCESS_KEY_ID && config.AWS_SECRET_ACCESS_KEY) {
-    s3.credentials = {
-      accessKeyId: config.AWS_ACCESS_KEY_ID,
-      secretAccessKey: config.AWS_SECRET_ACCESS_KEY,
-    };
-  } else if (endpoint !== '' && isLoopback(endpoint)) {
-    s3.credentials = {
-      accessKeyId: LOCAL_STACK_CREDENTIALS.accessKeyId,
-      secretAccessKey: LOCAL_STACK_CREDENTIALS.secretAccessKey,
-    };
-  }
+  if (endpoint !== '') s3.forcePathStyle = true;
   return { bucket: config.MODEL_BUCKET, s3 };
-}
-
-function isLoopback(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
-  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }

@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { describeErrorOnOneLine } from '@rtml/errors';
-import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
+import { KafkaRecordPublisher, PROCESSING_GUARANTEES, createKafkaClient } from '@rtml/kafka';
+import type { ProcessingGuarantee } from '@rtml/kafka';
+import type { Kafka } from 'kafkajs';
 import { createLogger } from '@rtml/observability';
 import { simulatedRows } from '../feed/simulated.rows';
 import { KafkaEventSink } from '../feed/raw-event.sender';
 import { startPipeline } from '../launch/pipeline.session';
+import { PIPELINE_SERVICES } from '../launch/service.process';
 import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
 import { runThroughPipeline } from '../outcome/pipeline.run';
 import { measureKafkaCeiling } from './kafka.ceiling';
@@ -18,19 +21,28 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  * `npm run bench`: the pipeline under load against the ceilings of its parts, all measured in
  * the same run on the same machine (it is shared and noisy, so ratios mean more than absolutes):
  * raw Kafka produce→consume, the features Redis script, ONNX scoring and DynamoDB batch writes,
- * each the median of `--runs`; then the whole pipeline flat out (`--events` transactions
- * produced to events.raw as fast as Kafka takes them), then end-to-end latency at a fixed
- * offered rate (`--rate` events/s for `--seconds`). Ends with one JSON line.
+ * each the median of `--runs`; then, for each processing guarantee (`--guarantees`, both by
+ * default, each with services started for it), the whole pipeline flat out (`--events`
+ * transactions produced to events.raw as fast as Kafka takes them) and end-to-end latency at a
+ * fixed offered rate (`--rate` events/s for `--seconds`). Ends with one JSON line.
  */
 async function main(): Promise<void> {
   const args = readArgs();
-  const session = await startPipeline({ log, startedStack: STARTED_STACK_POLICY.bench });
   const kafka = createKafkaClient({
     brokers: (process.env['KAFKA_BROKERS'] ?? DEFAULT_ENDPOINTS.kafkaBrokers).split(','),
     clientId: 'rtml-bench',
     logger: createLogger({ service: 'bench', level: 'warn' }),
   });
   const publisher = new KafkaRecordPublisher(kafka);
+  // The stack, the contracts and the model, once; the services run per guarantee below.
+  const warmUp = await startPipeline({ log, startedStack: STARTED_STACK_POLICY.bench });
+  if (warmUp.launched.length < PIPELINE_SERVICES.length) {
+    await warmUp.stop();
+    throw new Error(
+      'some services were already running: stop them (the bench starts its own, once per PROCESSING_GUARANTEE)',
+    );
+  }
+  await warmUp.stop();
   try {
     await publisher.connect();
     const ceilings = {
@@ -48,7 +60,62 @@ async function main(): Promise<void> {
       ),
     };
     const sink = new KafkaEventSink(publisher, process.env['TOPIC_PREFIX'] || undefined);
-    log(`pipeline flat out: ${args.events} transactions...`);
+    const byGuarantee: Partial<Record<ProcessingGuarantee, GuaranteeResult>> = {};
+    for (const guarantee of args.guarantees)
+      byGuarantee[guarantee] = await measureGuarantee(guarantee, { kafka, sink, args, ceilings });
+    const primary = byGuarantee[args.guarantees[0] as ProcessingGuarantee] as GuaranteeResult;
+    const result = {
+      bench: 'pipeline',
+      ceilings_eps: {
+        kafka: ceilings.kafka.eventsPerSecond,
+        redis_script: ceilings.redis.eventsPerSecond,
+        onnx: ceilings.onnx.eventsPerSecond,
+        dynamodb_batch_write: ceilings.dynamodb.eventsPerSecond,
+      },
+      guarantees: byGuarantee,
+      targets: {
+        guarantee: args.guarantees[0],
+        predictions_10k_per_s: primary.pipeline.predictions_per_s >= 10_000,
+        stored_80pct_of_dynamodb:
+          primary.pipeline.stored_per_s >= 0.8 * ceilings.dynamodb.eventsPerSecond,
+        p99_50ms_at_1000_per_s:
+          args.rate === 1000 ? primary.latency_at_rate.e2e_ms.p99 <= 50 : null,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await publisher.disconnect();
+  }
+}
+
+interface Ceilings {
+  readonly kafka: CeilingResult;
+  readonly redis: CeilingResult;
+  readonly onnx: CeilingResult;
+  readonly dynamodb: CeilingResult;
+}
+
+type GuaranteeResult = Awaited<ReturnType<typeof measureGuarantee>>;
+
+/** The pipeline flat out, then at the fixed rate, with the services started for `guarantee`. */
+async function measureGuarantee(
+  guarantee: ProcessingGuarantee,
+  context: {
+    readonly kafka: Kafka;
+    readonly sink: KafkaEventSink;
+    readonly args: ReturnType<typeof readArgs>;
+    readonly ceilings: Ceilings;
+  },
+) {
+  const { kafka, sink, args, ceilings } = context;
+  log(`services with PROCESSING_GUARANTEE=${guarantee}...`);
+  const session = await startPipeline({
+    log,
+    env: { PROCESSING_GUARANTEE: guarantee },
+    startedStack: STARTED_STACK_POLICY.bench,
+  });
+  try {
+    log(`[${guarantee}] pipeline flat out: ${args.events} transactions...`);
     const flat = await runThroughPipeline({
       kafka,
       rows: simulatedRows(args.events, 11),
@@ -62,7 +129,7 @@ async function main(): Promise<void> {
     const predictionsPerSecond =
       flat.report.predictions / ((flat.lastPredictionAt - flat.firstPredictionAt) / 1000);
     const storedPerSecond = flat.report.stored / ((flat.allStoredAt - flat.startedAt) / 1000);
-    log(`latency at ${args.rate} events/s for ${args.seconds} s...`);
+    log(`[${guarantee}] latency at ${args.rate} events/s for ${args.seconds} s...`);
     const paced = await runThroughPipeline({
       kafka,
       rows: simulatedRows(args.rate * args.seconds, 12),
@@ -75,14 +142,7 @@ async function main(): Promise<void> {
     });
     const ratio = (value: number, ceiling: CeilingResult) =>
       round(value / ceiling.eventsPerSecond, 3);
-    const result = {
-      bench: 'pipeline',
-      ceilings_eps: {
-        kafka: ceilings.kafka.eventsPerSecond,
-        redis_script: ceilings.redis.eventsPerSecond,
-        onnx: ceilings.onnx.eventsPerSecond,
-        dynamodb_batch_write: ceilings.dynamodb.eventsPerSecond,
-      },
+    return {
       pipeline: {
         events: flat.report.sent,
         predictions: flat.report.predictions,
@@ -102,15 +162,8 @@ async function main(): Promise<void> {
         predictions: paced.report.predictions,
         e2e_ms: paced.report.e2e_ms,
       },
-      targets: {
-        predictions_10k_per_s: predictionsPerSecond >= 10_000,
-        stored_80pct_of_dynamodb: storedPerSecond >= 0.8 * ceilings.dynamodb.eventsPerSecond,
-        p99_50ms_at_1000_per_s: args.rate === 1000 ? paced.report.e2e_ms.p99 <= 50 : null,
-      },
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    await publisher.disconnect();
     await session.stop();
   }
 }
@@ -143,6 +196,7 @@ function readArgs() {
       rate: { type: 'string', default: '1000' },
       seconds: { type: 'string', default: '30' },
       runs: { type: 'string', default: '3' },
+      guarantees: { type: 'string', default: PROCESSING_GUARANTEES.join(',') },
     },
     strict: true,
   });
@@ -158,7 +212,18 @@ function readArgs() {
     rate: number('rate'),
     seconds: number('seconds'),
     runs: number('runs'),
+    guarantees: guaranteesOf(values.guarantees),
   };
+}
+
+function guaranteesOf(text: string): ProcessingGuarantee[] {
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter(
+    (name) => !(PROCESSING_GUARANTEES as readonly string[]).includes(name),
+  );
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--guarantees takes ${PROCESSING_GUARANTEES.join(', ')}; got ${text}`);
+  return names as ProcessingGuarantee[];
 }
 
 main().catch((error: unknown) => {

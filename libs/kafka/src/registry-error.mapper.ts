@@ -1,0 +1,50 @@
+import { AppError, dependencyUnavailable, httpStatusOf, isDependencyFailure } from '@rtml/errors';
+
+/** The registry client's own error for an HTTP answer (or a failure mappersmith dressed as one). */
+const isRegistryResponse = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { name?: unknown }).name === 'ResponseError' &&
+  httpStatusOf(error) !== undefined;
+
+/** True when the registry answered "no such schema id" (HTTP 404, Confluent code 40403). */
+export const isUnknownSchemaId = (error: unknown): boolean =>
+  isRegistryResponse(error) && httpStatusOf(error) === 404;
+
+/**
+ * A failed writer-schema lookup that is not a 404 (callers confirm those first). Whatever comes
+ * from reaching the registry (no connection, a timeout, 5xx, 429, a refused identity, or any other
+ * answer, which says nothing about the record) is a retriable DEPENDENCY_UNAVAILABLE. What fails
+ * after the registry answered (its schema does not parse) is the record's writer's fault: poison.
+ */
+export function toLookupError(id: number, error: unknown): AppError {
+  if (isDependencyFailure(error) || isRegistryResponse(error))
+    return dependencyUnavailable(`schema registry did not serve schema id ${id}`, error);
+  return new AppError('UNDECODABLE', `the writer schema ${id} cannot be read`, {
+    cause: error,
+    details: { schemaId: id },
+  });
+}
+
+/** The record names a schema id the registry, answering and holding its state, does not know. */
+export const unknownSchemaId = (id: number, cause: unknown): AppError =>
+  new AppError('UNDECODABLE', `the value is framed with schema id ${id}, unknown to the registry`, {
+    cause,
+    details: { schemaId: id },
+  });
+
+/** A registration the registry refused (409/422: it breaks the subject's rule) or could not take. */
+export function toRegistrationError(subject: string, error: unknown): AppError {
+  const status = httpStatusOf(error);
+  if (!isDependencyFailure(error) && (status === 409 || status === 422)) {
+    return new AppError(
+      'SCHEMA_INVALID',
+      `registry refused the schema of ${subject} (HTTP ${status})`,
+      { cause: error, details: { subject } },
+    );
+  }
+  return new AppError('DEPENDENCY_UNAVAILABLE', `registering ${subject} failed`, {
+    cause: error,
+    details: { subject },
+  });
+}
