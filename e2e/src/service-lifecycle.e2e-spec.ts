@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { TOPIC_IDS, topicName } from '@rtml/contracts';
+import { CONSUMER_GROUPS, TOPIC_IDS, consumerGroupsOf, topicName } from '@rtml/contracts';
 import { AvroSerde, TopicAdmin, provisionContracts } from '@rtml/kafka';
 import {
   ServiceProcess,
@@ -14,12 +14,18 @@ import { ModelReleases } from './pipeline/model.releases';
 
 const SERVICES = [
   { service: 'ingest', dependencies: ['kafka', 'schema-registry', 'consumer'] },
-  { service: 'features', dependencies: ['kafka', 'schema-registry', 'redis', 'consumer'] },
+  {
+    service: 'features',
+    dependencies: ['kafka', 'schema-registry', 'redis', 'consumer', 'feature-state'],
+  },
   {
     service: 'scoring',
     dependencies: ['kafka', 'schema-registry', 's3', 'consumer', 'model'],
   },
-  { service: 'actions', dependencies: ['kafka', 'schema-registry', 'dynamodb', 'consumer'] },
+  {
+    service: 'actions',
+    dependencies: ['kafka', 'schema-registry', 'dynamodb', 'consumer', 'webhook-deliveries'],
+  },
 ] as const;
 
 describe.each(SERVICES)('the $service service process', ({ service, dependencies }) => {
@@ -47,7 +53,7 @@ describe.each(SERVICES)('the $service service process', ({ service, dependencies
     await provisionContracts(admin, new AvroSerde(kafka.schemaRegistryUrl), topicPrefix);
     await admin.disconnect();
     kafka.adoptTopics(TOPIC_IDS.map((id) => topicName(id, topicPrefix)));
-    kafka.groupId(`rtml.${service}`);
+    for (const group of consumerGroupsOf(service)) kafka.groupId(CONSUMER_GROUPS[group].groupId);
     if (service === 'scoring')
       await new ModelReleases(s3.client, s3.bucket, 'card-fraud').release(1);
   }, 120_000);

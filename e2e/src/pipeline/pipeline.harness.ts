@@ -1,6 +1,12 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { TOPIC_IDS, topicName, valueSubject } from '@rtml/contracts';
+import {
+  CONSUMER_GROUPS,
+  CONSUMER_GROUP_KEYS,
+  TOPIC_IDS,
+  topicName,
+  valueSubject,
+} from '@rtml/contracts';
 import type { Alert, DeadLetter, Prediction } from '@rtml/contracts';
 import type { TopicId } from '@rtml/contracts';
 import { AvroSerde, KafkaRecordPublisher, TopicAdmin, provisionContracts } from '@rtml/kafka';
@@ -74,8 +80,7 @@ export function usePipeline() {
     await provisionContracts(admin, serde, topicPrefix);
     await admin.disconnect();
     kafka.adoptTopics(TOPIC_IDS.map(topic));
-    for (const service of ['ingest', 'features', 'scoring', 'actions'])
-      kafka.groupId(`rtml.${service}`);
+    for (const group of CONSUMER_GROUP_KEYS) kafka.groupId(CONSUMER_GROUPS[group].groupId);
     webhook = new WebhookReceiver(await freePort());
     await webhook.start();
     models = new ModelReleases(s3.client, s3.bucket, MODEL_NAME);

@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type {
   BeforeApplicationShutdown,
   InjectionToken,
@@ -44,8 +43,6 @@ interface StageHostConfig {
   readonly SHUTDOWN_TIMEOUT_MS: number;
 }
 
-const STAGE_BINDING = Symbol('STAGE_BINDING');
-
 /** Room left of the shutdown budget, after the drain, to leave the group and close connections. */
 const CLOSE_MARGIN_MS = 5_000;
 
@@ -56,21 +53,20 @@ const CLOSE_MARGIN_MS = 5_000;
  * finishes the in-flight batches, delivers and commits them, and leaves the group before the
  * connections it uses are closed.
  */
-@Injectable()
 class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: StageConsumer;
   private readonly runner: StageRunner<unknown>;
   private stopping = false;
 
   constructor(
-    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
-    @Inject(AvroSerde) serde: AvroSerde,
-    @Inject(KafkaRecordPublisher) private readonly publisher: KafkaRecordPublisher,
-    @Inject(STAGE_BINDING) private readonly binding: StageBinding,
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(PipelineMetrics) private readonly metrics: PipelineMetrics,
-    @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
-    @Inject(SERVICE_CONFIG) private readonly config: StageHostConfig,
+    private readonly kafka: Kafka,
+    serde: AvroSerde,
+    private readonly publisher: KafkaRecordPublisher,
+    private readonly binding: StageBinding,
+    private readonly logger: Logger,
+    private readonly metrics: PipelineMetrics,
+    private readonly readiness: ReadinessRegistry,
+    private readonly config: StageHostConfig,
   ) {
     const prefix = config.TOPIC_PREFIX || undefined;
     this.runner = new StageRunner(binding.stage, {
@@ -78,7 +74,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
       deadLetters: new DeadLetterWriter(serde, {
         topic: topicName('deadLetters', prefix),
         subject: valueSubject('deadLetters', prefix),
-        service: binding.stage.name,
+        service: binding.stage.service ?? binding.stage.name,
       }),
       metrics,
       logger,
@@ -153,15 +149,40 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
 
 /**
  * The providers that run a service's stage on its consumer group; add them to the root module's
- * providers, where the binding factory can inject the service's own stage and config.
+ * providers, where the binding factory can inject the service's own stage and config. Each call
+ * has tokens of its own, so a service can run several stages (each with its own `probe` name).
  */
 export function stageConsumerProviders(options: StageConsumerHostOptions): Provider[] {
+  const binding = Symbol('STAGE_BINDING');
   return [
     {
-      provide: STAGE_BINDING,
+      provide: binding,
       inject: [...options.inject],
       useFactory: options.useFactory as (...dependencies: unknown[]) => StageBinding,
     },
-    StageConsumerHost,
+    {
+      provide: Symbol('STAGE_CONSUMER_HOST'),
+      inject: [
+        KAFKA_CLIENT,
+        AvroSerde,
+        KafkaRecordPublisher,
+        binding,
+        LOGGER,
+        PipelineMetrics,
+        ReadinessRegistry,
+        SERVICE_CONFIG,
+      ],
+      useFactory: (
+        kafka: Kafka,
+        serde: AvroSerde,
+        publisher: KafkaRecordPublisher,
+        stage: StageBinding,
+        logger: Logger,
+        metrics: PipelineMetrics,
+        readiness: ReadinessRegistry,
+        config: StageHostConfig,
+      ) =>
+        new StageConsumerHost(kafka, serde, publisher, stage, logger, metrics, readiness, config),
+    },
   ];
 }

@@ -4,45 +4,76 @@ import type { TopicId } from './topic.types';
 /** The services of the pipeline; each consumes with its own consumer group. */
 export type ServiceId = 'ingest' | 'features' | 'scoring' | 'actions';
 
+/**
+ * A consumer group of the pipeline: each service's own (named after it), plus the webhook
+ * delivery worker that runs inside actions in a group of its own, so a slow receiver never holds
+ * up storing predictions.
+ */
+export type ConsumerGroupKey = ServiceId | 'webhookDeliveries';
+
 export interface ConsumerGroupSpec {
   /** The group id without any prefix; see `consumerGroupId`. */
   readonly groupId: string;
+  /** The service whose replicas are the group's members. */
+  readonly service: ServiceId;
   readonly consumes: readonly TopicId[];
-  /** What the service writes; every service may also dead-letter. */
+  /** What the group's stage writes; every stage may also dead-letter. */
   readonly produces: readonly TopicId[];
 }
 
 /**
  * One consumer group per service, so each scales on its own: replicas of a service share its
- * group and split its topics' partitions. Group ids are API: renaming one abandons its committed
+ * group and split its topics' partitions; actions' replicas also share the delivery worker's
+ * group. Group ids are API: renaming one abandons its committed
  * offsets, and the new group starts from its reset policy.
  */
-export const CONSUMER_GROUPS: { readonly [Service in ServiceId]: ConsumerGroupSpec } = {
+export const CONSUMER_GROUPS: { readonly [Key in ConsumerGroupKey]: ConsumerGroupSpec } = {
   ingest: {
     groupId: 'rtml.ingest',
+    service: 'ingest',
     consumes: ['rawEvents'],
     produces: ['transactions', 'labels', 'deadLetters'],
   },
   features: {
     groupId: 'rtml.features',
+    service: 'features',
     consumes: ['transactions', 'labels'],
     produces: ['enrichedEvents', 'deadLetters'],
   },
   scoring: {
     groupId: 'rtml.scoring',
+    service: 'scoring',
     consumes: ['enrichedEvents'],
     produces: ['predictions', 'deadLetters'],
   },
   actions: {
     groupId: 'rtml.actions',
+    service: 'actions',
     consumes: ['predictions'],
-    produces: ['alerts', 'deadLetters'],
+    produces: ['alerts', 'webhookDeliveries', 'deadLetters'],
+  },
+  webhookDeliveries: {
+    groupId: 'rtml.actions.webhooks',
+    service: 'actions',
+    consumes: ['webhookDeliveries'],
+    // A delivery waiting out a long backoff is re-emitted, not slept on.
+    produces: ['webhookDeliveries', 'deadLetters'],
   },
 };
 
 /** Every service id, in pipeline order. */
 export const SERVICE_IDS: readonly ServiceId[] = ['ingest', 'features', 'scoring', 'actions'];
 
+/** Every consumer group, in pipeline order. */
+export const CONSUMER_GROUP_KEYS: readonly ConsumerGroupKey[] = [
+  ...SERVICE_IDS,
+  'webhookDeliveries',
+];
+
+/** The groups a service's replicas join: its own first. */
+export const consumerGroupsOf = (service: ServiceId): readonly ConsumerGroupKey[] =>
+  CONSUMER_GROUP_KEYS.filter((key) => CONSUMER_GROUPS[key].service === service);
+
 /** The consumer group id on the broker, `<prefix>.<group>` when prefixed, like topic names. */
-export const consumerGroupId = (service: ServiceId, prefix?: string): string =>
-  withPrefix(CONSUMER_GROUPS[service].groupId, prefix);
+export const consumerGroupId = (group: ConsumerGroupKey, prefix?: string): string =>
+  withPrefix(CONSUMER_GROUPS[group].groupId, prefix);

@@ -7,6 +7,7 @@ import type {
   Prediction,
   RawEvent,
   Transaction,
+  WebhookDelivery,
 } from './generated/contract.types';
 
 /** The value type of each topic, by logical id: what a consumer decodes, what a producer sends. */
@@ -18,6 +19,7 @@ export interface TopicValues {
   readonly predictions: Prediction;
   readonly alerts: Alert;
   readonly deadLetters: DeadLetter;
+  readonly webhookDeliveries: WebhookDelivery;
 }
 
 /** The logical id of a topic. Code names topics by id; the name on the broker can be prefixed. */

@@ -1,4 +1,10 @@
-import { CONSUMER_GROUPS, SERVICE_IDS, consumerGroupId } from './consumer-groups.catalog';
+import {
+  CONSUMER_GROUPS,
+  CONSUMER_GROUP_KEYS,
+  SERVICE_IDS,
+  consumerGroupId,
+  consumerGroupsOf,
+} from './consumer-groups.catalog';
 import type { AvroSchema } from './avro-schema.types';
 import {
   SUBJECT_COMPATIBILITY,
@@ -9,7 +15,7 @@ import {
 } from './topics.catalog';
 
 const topics = TOPIC_IDS.map((id) => TOPICS[id]);
-const services = SERVICE_IDS;
+const groups = CONSUMER_GROUP_KEYS.map((key) => CONSUMER_GROUPS[key]);
 
 const fieldType = (id: (typeof TOPIC_IDS)[number], field: string): AvroSchema | undefined =>
   TOPICS[id].valueSchema.fields.find((candidate) => candidate.name === field)?.type;
@@ -69,25 +75,34 @@ describe('the topic catalog', () => {
 });
 
 describe('the consumer groups', () => {
-  it('exist for every service id exactly once', () => {
-    expect([...SERVICE_IDS].sort()).toEqual(Object.keys(CONSUMER_GROUPS).sort());
+  it('list every group key exactly once', () => {
+    expect([...CONSUMER_GROUP_KEYS].sort()).toEqual(Object.keys(CONSUMER_GROUPS).sort());
+  });
+
+  it('give every service a group of its own, named after it and listed first', () => {
+    for (const service of SERVICE_IDS) {
+      expect(CONSUMER_GROUPS[service].service).toBe(service);
+      expect(consumerGroupsOf(service)[0]).toBe(service);
+    }
+    expect(consumerGroupsOf('actions')).toEqual(['actions', 'webhookDeliveries']);
   });
 
   it('have distinct group ids', () => {
-    const ids = services.map((service) => CONSUMER_GROUPS[service].groupId);
+    const ids = groups.map((group) => group.groupId);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('consume and produce only catalogued topics', () => {
-    for (const service of services) {
-      const { consumes, produces } = CONSUMER_GROUPS[service];
+    for (const { consumes, produces } of groups) {
       for (const id of [...consumes, ...produces]) expect(TOPIC_IDS).toContain(id);
     }
   });
 
   it('agree with the catalog on who produces each topic', () => {
     for (const { id, producers } of topics) {
-      const writers = services.filter((service) => CONSUMER_GROUPS[service].produces.includes(id));
+      const writers = new Set(
+        groups.filter((group) => group.produces.includes(id)).map((group) => group.service),
+      );
       expect([id, [...writers].sort()]).toEqual([
         id,
         producers.filter((p) => p !== 'external').sort(),
@@ -96,7 +111,7 @@ describe('the consumer groups', () => {
   });
 
   it('leave no pipeline topic unconsumed except the ones users consume', () => {
-    const consumed = new Set(services.flatMap((service) => CONSUMER_GROUPS[service].consumes));
+    const consumed = new Set(groups.flatMap((group) => group.consumes));
     const unconsumed = TOPIC_IDS.filter((id) => !consumed.has(id));
     expect(unconsumed).toEqual(['alerts', 'deadLetters']);
   });
@@ -107,6 +122,7 @@ describe('prefixed names', () => {
     expect(topicName('enrichedEvents')).toBe('features.enriched');
     expect(topicName('enrichedEvents', 'it-7f3a')).toBe('it-7f3a.features.enriched');
     expect(consumerGroupId('scoring', 'it-7f3a')).toBe('it-7f3a.rtml.scoring');
+    expect(consumerGroupId('webhookDeliveries', 'it-7f3a')).toBe('it-7f3a.rtml.actions.webhooks');
   });
 
   it('treat an empty prefix as none', () => {

@@ -6,6 +6,7 @@ import {
   PREDICTION_SCHEMA,
   RAW_EVENT_SCHEMA,
   TRANSACTION_SCHEMA,
+  WEBHOOK_DELIVERY_SCHEMA,
 } from './generated/contract.schemas';
 import { withPrefix } from './kafka-name';
 import type { SubjectCompatibility, TopicCatalog, TopicId } from './topic.types';
@@ -111,6 +112,28 @@ export const TOPICS: TopicCatalog = {
     retention: { retentionMs: 30 * DAY_MS, why: 'Low volume, consumed by people and case tools.' },
     producers: ['actions'],
   },
+  webhookDeliveries: {
+    id: 'webhookDeliveries',
+    name: 'webhooks.deliveries',
+    description:
+      'The webhook outbox: one record per (alert, webhook URL), written with its alert, consumed by the delivery worker in actions.',
+    valueSchema: WEBHOOK_DELIVERY_SCHEMA,
+    compatibility: SUBJECT_COMPATIBILITY,
+    key: {
+      field: 'deliveryId',
+      nullable: false,
+      description:
+        'The delivery: a delivery and its re-emitted retries stay on one partition, so one worker owns it at a time.',
+    },
+    // As predictions: every actions replica runs a delivery worker too, so deliveries spread over
+    // as many replicas as predictions do, and the service's replica ceiling stays 12.
+    partitions: 12,
+    retention: {
+      retentionMs: 7 * DAY_MS,
+      why: 'Deliveries are worked within minutes; a week outlasts a worker outage, and the attempt counters outlive it.',
+    },
+    producers: ['actions'],
+  },
   deadLetters: {
     id: 'deadLetters',
     name: 'events.dlq',
@@ -136,6 +159,7 @@ export const TOPIC_IDS: readonly TopicId[] = [
   'enrichedEvents',
   'predictions',
   'alerts',
+  'webhookDeliveries',
   'deadLetters',
 ];
 

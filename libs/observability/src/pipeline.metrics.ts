@@ -78,6 +78,12 @@ export class PipelineMetrics {
     registers: [this.registry],
   });
 
+  readonly stateResets = new Counter({
+    name: 'rtml_state_resets_total',
+    help: 'Times a stage found its side state lost (e.g. Redis restarted empty) and rebuilt it from the retained topics; counted once per rebuild, by the replica that rebuilt it',
+    registers: [this.registry],
+  });
+
   readonly pipelineLatency = new Histogram({
     name: 'rtml_pipeline_latency_seconds',
     help: 'Wall time from ingest accepting an event to this service producing its output, by stage',
@@ -117,7 +123,7 @@ export class PipelineMetrics {
 
   readonly webhookDeliveries = new Counter({
     name: 'rtml_webhook_deliveries_total',
-    help: 'Webhook delivery attempts by outcome (delivered, retried, dead-lettered)',
+    help: 'Webhook delivery attempts by outcome (delivered, retried, dead-lettered), and deliveries deferred (re-emitted to wait out a backoff)',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });

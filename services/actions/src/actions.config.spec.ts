@@ -1,5 +1,5 @@
 import { AppError } from '@rtml/errors';
-import { WEBHOOK_BUDGET_MS, loadActionsConfig, worstCaseDeliveryMs } from './actions.config';
+import { MAX_WEBHOOK_BATCH_BUDGET_MS, loadActionsConfig } from './actions.config';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -75,17 +75,24 @@ describe('actions configuration', () => {
     ).toEqual(['API_KEYS', 'SCORES_TABLE', 'WEBHOOK_SECRET', 'WEBHOOK_URLS']);
   });
 
-  it('refuses webhook timings a batch cannot afford without losing its consumer session', () => {
-    expect(problemsOf({ WEBHOOK_TIMEOUT_MS: '10000' })).toEqual(['WEBHOOK_MAX_ATTEMPTS']);
+  it('refuses webhook timings a batch of deliveries cannot afford without losing its consumer session', () => {
+    expect(problemsOf({ WEBHOOK_BATCH_BUDGET_MS: '20000' })).toEqual(['WEBHOOK_BATCH_BUDGET_MS']);
+    expect(problemsOf({ WEBHOOK_TIMEOUT_MS: '8000', WEBHOOK_BATCH_BUDGET_MS: '5000' })).toEqual([
+      'WEBHOOK_TIMEOUT_MS',
+    ]);
     expect(
       problemsOf({ WEBHOOK_BACKOFF_INITIAL_MS: '500', WEBHOOK_BACKOFF_MAX_MS: '100' }),
     ).toEqual(['WEBHOOK_BACKOFF_MAX_MS']);
   });
 
-  it('keeps the default webhook timings within the budget', () => {
-    const defaults = loadActionsConfig({});
+  it('accepts backoffs longer than a batch: those deliveries are re-emitted, not slept on', () => {
+    const config = loadActionsConfig({
+      WEBHOOK_BACKOFF_MAX_MS: '600000',
+      WEBHOOK_MAX_ATTEMPTS: '10',
+    });
 
-    expect(worstCaseDeliveryMs(defaults)).toBe(5 * 3_000 + 200 + 400 + 800 + 1_600);
-    expect(worstCaseDeliveryMs(defaults)).toBeLessThanOrEqual(WEBHOOK_BUDGET_MS);
+    expect(config.WEBHOOK_BACKOFF_MAX_MS).toBe(600_000);
+    expect(config.WEBHOOK_BATCH_BUDGET_MS).toBe(10_000);
+    expect(config.WEBHOOK_BATCH_BUDGET_MS).toBeLessThanOrEqual(MAX_WEBHOOK_BATCH_BUDGET_MS);
   });
 });

@@ -1,6 +1,7 @@
 import { field, loadConfig } from '@rtml/config';
 import type { Environment } from '@rtml/config';
 import { awsFields, kafkaFields } from '@rtml/connections';
+import { DEFAULT_SESSION_TIMEOUT_MS } from '@rtml/kafka';
 import { baseServiceFields } from '@rtml/service-runtime';
 import { z } from 'zod';
 
@@ -27,11 +28,10 @@ const urlList = z
   .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })));
 
 /**
- * Webhook deliveries run inside the consumer's batch handler, which does not heartbeat: the
- * worst case of one delivery must stay well under the consumer session timeout (30 s), or a slow
- * receiver gets this replica thrown out of its group.
+ * The longest WEBHOOK_BATCH_BUDGET_MS: half the consumer session timeout, for margin. A batch of
+ * the delivery worker does not heartbeat while it calls receivers, so it must end well within it.
  */
-export const WEBHOOK_BUDGET_MS = 20_000;
+export const MAX_WEBHOOK_BATCH_BUDGET_MS = DEFAULT_SESSION_TIMEOUT_MS / 2;
 
 /** Every environment variable the actions service reads (documented in the README's table). */
 export const actionsConfigSchema = z
@@ -56,6 +56,12 @@ export const actionsConfigSchema = z
     WEBHOOK_BACKOFF_MAX_MS: field.positiveInt(2_000),
     WEBHOOK_TIMEOUT_MS: field.positiveInt(3_000),
     WEBHOOK_CONCURRENCY: field.positiveInt(8),
+    WEBHOOK_BATCH_BUDGET_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .max(MAX_WEBHOOK_BATCH_BUDGET_MS, 'at most half the 30 s consumer session timeout')
+      .default(10_000),
     API_KEYS: z
       .string()
       .default(DEV_API_KEY)
@@ -85,11 +91,11 @@ function crossFieldProblems(config: Readonly<Record<string, unknown>>): Issue[] 
       message: 'required when WEBHOOK_URLS is set (it signs every delivery)',
     });
   const timing = deliveryTiming(config);
-  if (timing && worstCaseDeliveryMs(timing) > WEBHOOK_BUDGET_MS)
+  if (timing && timing.WEBHOOK_TIMEOUT_MS > timing.WEBHOOK_BATCH_BUDGET_MS)
     issues.push({
       code: 'custom',
-      path: ['WEBHOOK_MAX_ATTEMPTS'],
-      message: `attempts x WEBHOOK_TIMEOUT_MS plus backoff delays may take ${worstCaseDeliveryMs(timing)} ms, over the ${WEBHOOK_BUDGET_MS} ms a batch can spend on webhooks`,
+      path: ['WEBHOOK_TIMEOUT_MS'],
+      message: `must not exceed WEBHOOK_BATCH_BUDGET_MS (${timing.WEBHOOK_BATCH_BUDGET_MS} ms): no attempt would fit in a batch of deliveries`,
     });
   if (timing && timing.WEBHOOK_BACKOFF_MAX_MS < timing.WEBHOOK_BACKOFF_INITIAL_MS)
     issues.push({
@@ -102,8 +108,8 @@ function crossFieldProblems(config: Readonly<Record<string, unknown>>): Issue[] 
 
 function deliveryTiming(config: Readonly<Record<string, unknown>>): DeliveryTiming | undefined {
   const timing = {
-    WEBHOOK_MAX_ATTEMPTS: config['WEBHOOK_MAX_ATTEMPTS'],
     WEBHOOK_TIMEOUT_MS: config['WEBHOOK_TIMEOUT_MS'],
+    WEBHOOK_BATCH_BUDGET_MS: config['WEBHOOK_BATCH_BUDGET_MS'],
     WEBHOOK_BACKOFF_INITIAL_MS: config['WEBHOOK_BACKOFF_INITIAL_MS'],
     WEBHOOK_BACKOFF_MAX_MS: config['WEBHOOK_BACKOFF_MAX_MS'],
   };
@@ -115,21 +121,10 @@ function deliveryTiming(config: Readonly<Record<string, unknown>>): DeliveryTimi
 export type ActionsConfig = z.output<typeof actionsConfigSchema>;
 
 interface DeliveryTiming {
-  readonly WEBHOOK_MAX_ATTEMPTS: number;
   readonly WEBHOOK_TIMEOUT_MS: number;
+  readonly WEBHOOK_BATCH_BUDGET_MS: number;
   readonly WEBHOOK_BACKOFF_INITIAL_MS: number;
   readonly WEBHOOK_BACKOFF_MAX_MS: number;
-}
-
-/** The longest one delivery can take: every attempt times out and every delay is at its ceiling. */
-export function worstCaseDeliveryMs(timing: DeliveryTiming): number {
-  let total = timing.WEBHOOK_MAX_ATTEMPTS * timing.WEBHOOK_TIMEOUT_MS;
-  for (let retry = 0; retry < timing.WEBHOOK_MAX_ATTEMPTS - 1; retry += 1)
-    total += Math.min(
-      timing.WEBHOOK_BACKOFF_MAX_MS,
-      timing.WEBHOOK_BACKOFF_INITIAL_MS * 2 ** retry,
-    );
-  return total;
 }
 
 export const loadActionsConfig = (env: Environment): Readonly<ActionsConfig> =>

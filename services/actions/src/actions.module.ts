@@ -5,23 +5,16 @@ import {
   AwsConnectionModule,
   KafkaConnectionModule,
   kafkaConnectionSettings,
-  batchConsumerProviders,
 } from '@rtml/connections';
-import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
-import { AvroSerde, DeadLetterWriter, KafkaRecordPublisher } from '@rtml/kafka';
-import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { LOGGER } from '@rtml/service-runtime';
 import { DEV_API_KEY } from './actions.config';
 import type { ActionsConfig } from './actions.config';
-import { PredictionDecoder } from './handle-predictions/prediction.decoder';
-import { PredictionsHandler } from './handle-predictions/predictions.handler';
-import { WebhookNotifier } from './notify-webhooks/webhook.notifier';
-import { WebhookSender } from './notify-webhooks/webhook.sender';
+import { predictionsProviders } from './handle-predictions/predictions.providers';
+import { webhookDeliveriesProviders } from './notify-webhooks/webhook-deliveries.providers';
 import { API_KEYS, ApiKeyGuard } from './query-scores/api-key.guard';
 import { OpenApiDocs } from './query-scores/openapi.docs';
 import { ScoresController } from './query-scores/scores.controller';
-import { AlertRaiser } from './raise-alerts/alert.raiser';
 import {
   AlertStateStore,
   DynamoDbAlertStateStore,
@@ -30,7 +23,11 @@ import { DynamoDbScoreStore } from './store-prediction/dynamodb-score.store';
 import { ScoreStore } from './store-prediction/score.store';
 import { TABLES_OPTIONS, TablesLifecycle } from './store-prediction/tables.lifecycle';
 
-/** Root module of the actions service: it stores predictions in DynamoDB, fires alerts and serves the scores API. */
+/**
+ * Root module of the actions service: it stores predictions in DynamoDB, fires alerts, delivers
+ * them to the webhooks from its outbox (a second stage, in its own consumer group) and serves the
+ * scores API.
+ */
 @Module({})
 export class ActionsModule {
   static forRoot(runtime: DynamicModule, config: Readonly<ActionsConfig>): DynamicModule {
@@ -44,17 +41,8 @@ export class ActionsModule {
       controllers: [ScoresController],
       providers: [
         ...storageProviders(config),
-        ...handlerProviders(config),
-        ...batchConsumerProviders({
-          inject: [PredictionsHandler],
-          useFactory: (handler: PredictionsHandler) => ({
-            options: {
-              groupId: consumerGroupId('actions', prefixOf(config)),
-              topics: [topicName('predictions', prefixOf(config))],
-            },
-            handler: (batch) => handler.handle(batch),
-          }),
-        }),
+        ...predictionsProviders(config),
+        ...webhookDeliveriesProviders(config),
         {
           provide: API_KEYS,
           inject: [LOGGER],
@@ -70,8 +58,6 @@ export class ActionsModule {
     };
   }
 }
-
-const prefixOf = (config: Readonly<ActionsConfig>) => config.TOPIC_PREFIX || undefined;
 
 function storageProviders(config: Readonly<ActionsConfig>): Provider[] {
   return [
@@ -103,66 +89,6 @@ function storageProviders(config: Readonly<ActionsConfig>): Provider[] {
           cooldownMs: config.ALERT_COOLDOWN_MS,
           retentionDays: config.SCORES_TTL_DAYS,
         }),
-    },
-  ];
-}
-
-function handlerProviders(config: Readonly<ActionsConfig>): Provider[] {
-  const prefix = prefixOf(config);
-  return [
-    {
-      provide: PredictionsHandler,
-      inject: [
-        AvroSerde,
-        KafkaRecordPublisher,
-        ScoreStore,
-        AlertStateStore,
-        PipelineMetrics,
-        LOGGER,
-      ],
-      useFactory: (
-        serde: AvroSerde,
-        publisher: KafkaRecordPublisher,
-        scores: ScoreStore,
-        alertState: AlertStateStore,
-        metrics: PipelineMetrics,
-        logger: Logger,
-      ) => {
-        const sender = config.WEBHOOK_SECRET
-          ? new WebhookSender(
-              {
-                secret: config.WEBHOOK_SECRET,
-                timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-                maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
-                initialDelayMs: config.WEBHOOK_BACKOFF_INITIAL_MS,
-                maxDelayMs: config.WEBHOOK_BACKOFF_MAX_MS,
-              },
-              metrics,
-            )
-          : undefined;
-        return new PredictionsHandler(
-          {
-            decoder: new PredictionDecoder(serde),
-            scores,
-            alerts: new AlertRaiser(alertState, metrics),
-            webhooks: new WebhookNotifier(config.WEBHOOK_URLS, sender, config.WEBHOOK_CONCURRENCY),
-            serde,
-            publisher,
-            deadLetters: new DeadLetterWriter(serde, {
-              topic: topicName('deadLetters', prefix),
-              subject: valueSubject('deadLetters', prefix),
-              service: 'actions',
-            }),
-            metrics,
-            logger,
-          },
-          {
-            alertsTopic: topicName('alerts', prefix),
-            alertsSubject: valueSubject('alerts', prefix),
-            retentionDays: config.SCORES_TTL_DAYS,
-          },
-        );
-      },
     },
   ];
 }

@@ -608,3 +608,95 @@ export const TRANSACTION_SCHEMA = {
     },
   ],
 } as const satisfies AvroRecordSchema;
+
+/** The Avro schema of io.rtml.v1.WebhookDelivery, from webhook-delivery.avsc. */
+export const WEBHOOK_DELIVERY_SCHEMA = {
+  type: 'record',
+  name: 'WebhookDelivery',
+  namespace: 'io.rtml.v1',
+  doc: 'One alert to deliver to one configured webhook, published by actions to the webhooks.deliveries topic (the outbox its delivery worker consumes) in the same transaction as the alert, keyed by deliveryId.',
+  fields: [
+    {
+      name: 'deliveryId',
+      doc: 'Deterministic id of the (alert, webhook) pair: sent as x-rtml-delivery-id on every attempt, so receivers can deduplicate, and the key of the attempt counter that bounds the attempts.',
+      type: 'string',
+    },
+    {
+      name: 'webhookId',
+      doc: 'Names the configured webhook URL (a hash of it): the URL may carry credentials, so it never goes on a topic.',
+      type: 'string',
+    },
+    {
+      name: 'endpoint',
+      doc: 'The webhook URL without credentials, query or fragment, for people reading the topic.',
+      type: 'string',
+    },
+    {
+      name: 'alert',
+      doc: 'The alert to deliver, as published to the alerts topic: the body of every attempt.',
+      type: {
+        type: 'record',
+        name: 'Alert',
+        namespace: 'io.rtml.v1',
+        doc: 'A prediction that crossed its threshold, published by actions to the alerts topic, keyed by entityId.',
+        fields: [
+          {
+            name: 'alertId',
+            doc: 'Deterministic id derived from eventId by the producer, so an alert fired again after a redelivery is recognisably the same alert.',
+            type: 'string',
+          },
+          { name: 'eventId', doc: 'The id of the event that raised the alert.', type: 'string' },
+          {
+            name: 'entityId',
+            doc: 'The entity the event belongs to; the record key.',
+            type: 'string',
+          },
+          {
+            name: 'eventTime',
+            doc: 'The event time, epoch milliseconds (UTC).',
+            type: { type: 'long', logicalType: 'timestamp-millis' },
+          },
+          { name: 'score', doc: 'The score that raised the alert.', type: 'double' },
+          { name: 'threshold', doc: 'The threshold the score reached.', type: 'double' },
+          {
+            name: 'model',
+            doc: 'The model version that produced the score.',
+            type: {
+              type: 'record',
+              name: 'ModelRef',
+              doc: 'A versioned model artifact in the model store (models/{name}/{version}/).',
+              fields: [
+                { name: 'name', doc: 'The model name.', type: 'string' },
+                {
+                  name: 'version',
+                  doc: 'The model version (an immutable artifact; aliases such as champion are resolved to it).',
+                  type: 'string',
+                },
+              ],
+            },
+          },
+          {
+            name: 'reason',
+            doc: 'Human-readable reason, for the people who act on alerts.',
+            type: 'string',
+          },
+          {
+            name: 'createdAt',
+            doc: 'When actions created the alert, epoch milliseconds.',
+            type: { type: 'long', logicalType: 'timestamp-millis' },
+          },
+        ],
+      },
+    },
+    {
+      name: 'attempts',
+      doc: 'Attempts made before this record was written: 0 when the alert was raised, more when the worker re-emitted the delivery to wait out a backoff. The attempt counter in the alert-state table is authoritative.',
+      type: 'int',
+    },
+    {
+      name: 'nextAttemptAt',
+      doc: 'No attempt before this time, epoch milliseconds: when the alert was raised, or the end of the backoff a re-emitted delivery waits out.',
+      type: { type: 'long', logicalType: 'timestamp-millis' },
+    },
+  ],
+} as const satisfies AvroRecordSchema;

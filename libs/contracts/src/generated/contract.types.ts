@@ -322,3 +322,36 @@ export const EVENT_KIND_VALUES = ['TRANSACTION', 'LABEL'] as const;
 
 /** The kinds of raw event. TRANSACTION becomes a Transaction, LABEL becomes a Label. */
 export type EventKind = (typeof EVENT_KIND_VALUES)[number];
+
+/**
+ * One alert to deliver to one configured webhook, published by actions to the webhooks.deliveries
+ * topic (the outbox its delivery worker consumes) in the same transaction as the alert, keyed by
+ * deliveryId.
+ */
+export interface WebhookDelivery {
+  /**
+   * Deterministic id of the (alert, webhook) pair: sent as x-rtml-delivery-id on every attempt, so
+   * receivers can deduplicate, and the key of the attempt counter that bounds the attempts.
+   */
+  readonly deliveryId: string;
+  /**
+   * Names the configured webhook URL (a hash of it): the URL may carry credentials, so it never
+   * goes on a topic.
+   */
+  readonly webhookId: string;
+  /** The webhook URL without credentials, query or fragment, for people reading the topic. */
+  readonly endpoint: string;
+  /** The alert to deliver, as published to the alerts topic: the body of every attempt. */
+  readonly alert: Alert;
+  /**
+   * Attempts made before this record was written: 0 when the alert was raised, more when the worker
+   * re-emitted the delivery to wait out a backoff. The attempt counter in the alert-state table is
+   * authoritative.
+   */
+  readonly attempts: number;
+  /**
+   * No attempt before this time, epoch milliseconds: when the alert was raised, or the end of the
+   * backoff a re-emitted delivery waits out.
+   */
+  readonly nextAttemptAt: number;
+}

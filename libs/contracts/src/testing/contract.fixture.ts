@@ -6,6 +6,7 @@ import { labelFixture } from './label.fixture';
 import { predictionFixture, shadowPredictionFixture } from './prediction.fixture';
 import { rawLabelEventFixture, rawTransactionEventFixture } from './raw-event.fixture';
 import { transactionFixture } from './transaction.fixture';
+import { retriedWebhookDeliveryFixture, webhookDeliveryFixture } from './webhook-delivery.fixture';
 
 /**
  * Valid values of every topic, covering each nullable field both ways. Tests that must hold for
@@ -18,5 +19,6 @@ export const CONTRACT_FIXTURES: { readonly [Id in TopicId]: readonly TopicValue<
   enrichedEvents: [enrichedEventFixture],
   predictions: [predictionFixture, shadowPredictionFixture],
   alerts: [alertFixture],
+  webhookDeliveries: [webhookDeliveryFixture, retriedWebhookDeliveryFixture],
   deadLetters: [deadLetterFixture, tombstoneDeadLetterFixture],
 };

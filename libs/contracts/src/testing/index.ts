@@ -7,3 +7,14 @@ export { labelFixture } from './label.fixture';
 export { predictionFixture, shadowPredictionFixture } from './prediction.fixture';
 export { rawLabelEventFixture, rawTransactionEventFixture } from './raw-event.fixture';
 export { transactionFixture } from './transaction.fixture';
+export { retriedWebhookDeliveryFixture, webhookDeliveryFixture } from './webhook-delivery.fixture';
+export {
+  LIMIT_INGESTED_AT,
+  limitEnrichedEvent,
+  limitFeatures,
+  limitLabel,
+  limitPrediction,
+  limitRawEvents,
+  limitTransactions,
+  widestString,
+} from './limits.fixture';

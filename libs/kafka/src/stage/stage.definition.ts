@@ -9,8 +9,14 @@ import type { IncomingRecord } from '../record.types';
  * can be unit-tested without a broker (`StageTestDriver` in @rtml/testing).
  */
 export interface StageDefinition<T> {
-  /** The service: names its dead letters, metrics and logs. */
+  /** The stage: names its metrics and logs, and (unless `service` is given) its outputs. */
   readonly name: string;
+  /**
+   * The service running the stage, named in the service header of its outputs and in its dead
+   * letters; default: `name`. For a second stage of a service (a worker beside the main
+   * consumer), which needs a name of its own for its metrics.
+   */
+  readonly service?: string;
   /**
    * Bytes → typed value. Throw a non-retriable AppError for a record that is invalid on its own
    * (it is dead-lettered, and the batch goes on); a retriable one (a dependency is down) retries

@@ -129,7 +129,7 @@ export class StageRunner<T> {
       headers: {
         ...(emit.eventId === undefined ? {} : { [HEADERS.eventId]: emit.eventId }),
         ...(traceId === undefined ? {} : { [HEADERS.traceId]: traceId }),
-        [HEADERS.service]: this.stage.name,
+        [HEADERS.service]: this.stage.service ?? this.stage.name,
       },
     };
   }

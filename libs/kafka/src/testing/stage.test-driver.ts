@@ -80,7 +80,7 @@ export class StageTestDriver<T> {
       deadLetters: new DeadLetterWriter(this.codec, {
         topic: this.deadLetterTopic,
         subject: valueSubject('deadLetters', options.prefix),
-        service: stage.name,
+        service: stage.service ?? stage.name,
         limits: options.deadLetterLimits,
       }),
       maxRecordBytes: options.maxRecordBytes,

@@ -1,4 +1,4 @@
-import { outcomeOf, retryDelayMs } from './webhook-retry.policy';
+import { outcomeOf, planAttempt, retryDelayMs } from './webhook-retry.policy';
 
 const options = { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 2_000 };
 
@@ -35,5 +35,40 @@ describe('the webhook backoff schedule', () => {
       expect(delay).toBeGreaterThanOrEqual(0);
       expect(delay).toBeLessThanOrEqual(800);
     }
+  });
+});
+
+describe('planning the next attempt within a batch', () => {
+  const timeoutMs = 3_000;
+  const deadline = 10_000;
+
+  it('attempts a due delivery at once while an attempt can still time out before the deadline', () => {
+    expect(planAttempt(1_000, 500, deadline, timeoutMs)).toEqual({ kind: 'attempt', waitMs: 0 });
+    expect(planAttempt(7_000, 0, deadline, timeoutMs)).toEqual({ kind: 'attempt', waitMs: 0 });
+  });
+
+  it('waits out a backoff that ends early enough in the batch', () => {
+    expect(planAttempt(1_000, 4_000, deadline, timeoutMs)).toEqual({
+      kind: 'attempt',
+      waitMs: 3_000,
+    });
+  });
+
+  it('defers at once a due delivery whose attempt could outlast the deadline', () => {
+    expect(planAttempt(7_500, 7_000, deadline, timeoutMs)).toEqual({ kind: 'defer', waitMs: 0 });
+  });
+
+  it('holds a delivery due late in the batch until it is due, then defers it', () => {
+    expect(planAttempt(1_000, 8_000, deadline, timeoutMs)).toEqual({
+      kind: 'defer',
+      waitMs: 7_000,
+    });
+  });
+
+  it('holds a delivery due after the batch until the deadline, never spinning it through the topic', () => {
+    expect(planAttempt(1_000, 3_600_000, deadline, timeoutMs)).toEqual({
+      kind: 'defer',
+      waitMs: 9_000,
+    });
   });
 });

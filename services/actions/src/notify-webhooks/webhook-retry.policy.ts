@@ -37,3 +37,31 @@ export function retryDelayMs(
     random,
   );
 }
+
+/** Where the next attempt of a delivery goes, given the batch it is in. */
+export type AttemptPlan =
+  /** Wait `waitMs` (the rest of its backoff, often 0), then attempt it in this batch. */
+  | { readonly kind: 'attempt'; readonly waitMs: number }
+  /**
+   * It cannot be attempted and answered before the batch's deadline: wait `waitMs` (until it is
+   * due or the deadline comes, whichever is first), then re-emit it to the deliveries topic, so
+   * the partition moves on and the attempt is made from a later batch.
+   */
+  | { readonly kind: 'defer'; readonly waitMs: number };
+
+/**
+ * An attempt is started only if it is due and can time out before the batch's deadline, so a
+ * batch of deliveries never runs past its budget, whatever the receivers do. A delivery due
+ * later is held until then (or the deadline) before it is re-emitted, never re-emitted at once:
+ * that would spin it through the topic for the whole of its backoff.
+ */
+export function planAttempt(
+  now: number,
+  dueAt: number,
+  deadline: number,
+  timeoutMs: number,
+): AttemptPlan {
+  const start = Math.max(now, dueAt);
+  if (start + timeoutMs <= deadline) return { kind: 'attempt', waitMs: start - now };
+  return { kind: 'defer', waitMs: Math.max(0, Math.min(dueAt, deadline) - now) };
+}

@@ -6,8 +6,13 @@ export const WEBHOOK_HEADERS = {
   signature: 'x-rtml-signature',
   /** When this attempt was sent, epoch milliseconds (differs between retries of one alert). */
   timestamp: 'x-rtml-timestamp',
-  /** The alert id: the same on every retry and redelivery, the receiver's idempotency key. */
+  /** The alert id: the same on every retry and redelivery of the alert, to every webhook. */
   alertId: 'x-rtml-alert-id',
+  /**
+   * The delivery id: one per (alert, webhook URL), the same on every attempt, across restarts
+   * and redeliveries: the receiver's idempotency key.
+   */
+  deliveryId: 'x-rtml-delivery-id',
 } as const;
 
 /**

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { consumerGroupId } from '@rtml/contracts';
 import type { Prediction } from '@rtml/contracts';
 import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
 import { ActionsServiceHarness, predictionOf } from '../testing/actions-service.harness';
@@ -30,7 +29,7 @@ describe('the actions service storing predictions and serving the scores API', (
       },
     });
     kafka.adoptTopics(harness.topicNames);
-    kafka.groupId(consumerGroupId('actions')); // the service's group, deleted after the suite
+    for (const group of harness.groupNames) kafka.groupId(group); // deleted after the suite
     await harness.start();
   });
   afterAll(() => harness.stop());

@@ -2,17 +2,14 @@ import 'reflect-metadata';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
-import type { Admin } from 'kafkajs';
-import { consumerGroupId } from '@rtml/contracts';
-import type { Alert, DeadLetter, Prediction } from '@rtml/contracts';
+import type { Alert, DeadLetter, Prediction, WebhookDelivery } from '@rtml/contracts';
 import { predictionFixture } from '@rtml/contracts/testing';
-import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
+import type { IncomingRecord } from '@rtml/kafka';
 import { TopicReader } from '@rtml/kafka/testing';
-import {
-  ActionsServiceHarness,
-  predictionOf,
-  sumOffsets,
-} from '../testing/actions-service.harness';
+import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
+import { deliveryIdOf } from '../notify-webhooks/webhook-delivery.factory';
+import { webhookTargets } from '../notify-webhooks/webhook-target.factory';
+import { ActionsServiceHarness, predictionOf } from '../testing/actions-service.harness';
 import { alertIdOf } from './alert.factory';
 
 const SECRET = 'webhook-secret-for-this-suite';
@@ -40,17 +37,17 @@ async function startReceiver(port: number, deliveries: Delivery[]): Promise<Serv
 describe('the actions service raising alerts and calling webhooks', () => {
   const kafka = useKafka();
   const dynamo = useDynamoDb();
-  const admin: Admin = kafka.kafka.admin();
-  const deliveries: Delivery[] = [];
+  const calls: Delivery[] = [];
   const alerts: Alert[] = [];
   const deadLetters: DeadLetter[] = [];
+  const outbox: { readonly record: IncomingRecord; readonly value: WebhookDelivery }[] = [];
   const readers: TopicReader[] = [];
   let receiver: Server | undefined;
   let harness: ActionsServiceHarness;
   let hookUrl = '';
 
-  /** Reads a topic of the service from the start, decoding every value into `into`. */
-  const read = async <T>(topic: string, into: T[]) => {
+  /** Reads a topic of the service from the start (read_committed), decoding every value. */
+  const read = async <T>(topic: string, into: (record: IncomingRecord, value: T) => void) => {
     const reader = new TopicReader(kafka.kafka, {
       groupId: kafka.groupId(`reader-${topic}`),
       topics: [topic],
@@ -58,14 +55,14 @@ describe('the actions service raising alerts and calling webhooks', () => {
     readers.push(reader);
     await reader.start(async (batch) => {
       for (const record of batch.records)
-        into.push((await harness.serde.decode(record.value!)) as T);
+        into(record, (await harness.serde.decode(record.value!)) as T);
     });
   };
 
   beforeAll(async () => {
     const hookPort = await freePort();
     hookUrl = `http://127.0.0.1:${hookPort}/hooks?token=secret-query`;
-    receiver = await startReceiver(hookPort, deliveries);
+    receiver = await startReceiver(hookPort, calls);
     harness = new ActionsServiceHarness({
       kafka: kafka.kafka,
       endpoints: testEndpoints(),
@@ -84,73 +81,108 @@ describe('the actions service raising alerts and calling webhooks', () => {
       },
     });
     kafka.adoptTopics(harness.topicNames);
-    kafka.groupId(consumerGroupId('actions'));
-    await Promise.all([harness.start(), admin.connect()]);
+    for (const group of harness.groupNames) kafka.groupId(group);
+    await harness.start();
     await Promise.all([
-      read(harness.topics.alerts, alerts),
-      read(harness.topics.deadLetters, deadLetters),
+      read<Alert>(harness.topics.alerts, (_, value) => alerts.push(value)),
+      read<DeadLetter>(harness.topics.deadLetters, (_, value) => deadLetters.push(value)),
+      read<WebhookDelivery>(harness.topics.webhookDeliveries, (record, value) =>
+        outbox.push({ record, value }),
+      ),
     ]);
   });
   afterAll(async () => {
     await harness.stop();
     await Promise.all(readers.map((reader) => reader.stop()));
-    await admin.disconnect();
     await new Promise((resolve) => receiver?.close(resolve));
   });
 
   const highScore = (eventId: string, entityId: string, minutes: number): Prediction =>
     predictionOf(eventId, entityId, T0 + minutes * 60_000, { score: 0.97, decision: 'ALERT' });
-  /**
-   * Produces, then waits until the service has committed everything produced so far and the
-   * readers have read everything it published: from then on, nothing more is coming.
-   */
-  const produceAndSettle = async (predictions: readonly Prediction[]) => {
+  const alertsOf = (entityId: string) => alerts.filter((alert) => alert.entityId === entityId);
+  const callsOf = (eventId: string) =>
+    calls.filter((call) => (JSON.parse(call.body) as Alert).eventId === eventId);
+
+  /** Produces, then waits until the service has committed (and so published) all of it. */
+  const produceAndCommit = async (predictions: readonly Prediction[]) => {
     await harness.produce(predictions);
-    const end = async (topic: string) =>
-      sumOffsets((await admin.fetchTopicOffsets(topic)).map(({ high }) => ({ offset: high })));
     await eventually(
-      async () => {
-        expect(await harness.uncommitted(kafka.committedOffsets)).toBe(0);
-        expect(alerts).toHaveLength(await end(harness.topics.alerts));
-        expect(deadLetters).toHaveLength(await end(harness.topics.deadLetters));
+      async () => expect(await harness.uncommitted(kafka.committedOffsets)).toBe(0),
+      {
+        timeoutMs: 40_000,
+        description: 'the predictions to be committed',
       },
-      { timeoutMs: 40_000, description: 'the predictions to be handled and their outputs read' },
     );
   };
-  const deliveriesOf = (eventId: string) =>
-    deliveries.filter((delivery) => (JSON.parse(delivery.body) as Alert).eventId === eventId);
+  /**
+   * Waits until the delivery worker has committed past `records` delivery records of the given
+   * events' alerts: their calls are made and their dead letters written. (No delivery of this
+   * suite waits out a backoff longer than a batch, so none is re-emitted.)
+   */
+  const deliveriesWorked = (eventIds: readonly string[], records: number) =>
+    eventually(
+      async () => {
+        const ids = eventIds.map(alertIdOf);
+        const mine = outbox.filter(({ value }) => ids.includes(value.alert.alertId));
+        expect(mine.length).toBeGreaterThanOrEqual(records);
+        const committed = await kafka.committedOffsets(
+          harness.deliveriesGroupId,
+          harness.topics.webhookDeliveries,
+        );
+        for (const { record } of mine) {
+          const done = committed.find((c) => c.partition === record.partition)?.offset ?? '-1';
+          expect(BigInt(done)).toBeGreaterThan(BigInt(record.offset));
+        }
+      },
+      { timeoutMs: 40_000, description: `the deliveries of ${eventIds.join(', ')} to be worked` },
+    );
+  /** Events of one entity are one partition, so once the last one's alert is read, all are. */
+  const alertsRead = (entityId: string, count: number) =>
+    eventually(() => expect(alertsOf(entityId).length).toBeGreaterThanOrEqual(count), {
+      timeoutMs: 20_000,
+      description: `${count} alerts of ${entityId}`,
+    });
 
   it('fires one alert and one signed webhook call for a high score, none within the cooldown', async () => {
-    await produceAndSettle([highScore('hot-1', 'c-hot', 0)]);
-    await produceAndSettle([highScore('hot-2', 'c-hot', 30)]);
-
-    const fired = alerts.filter((candidate) => candidate.entityId === 'c-hot');
-    expect(fired).toEqual([
-      expect.objectContaining({ eventId: 'hot-1', alertId: alertIdOf('hot-1') }),
+    // hot-3 is past the cooldown: its alert, read after hot-2's place in the partition, shows
+    // that hot-2 raised none.
+    await produceAndCommit([
+      highScore('hot-1', 'c-hot', 0),
+      highScore('hot-2', 'c-hot', 30),
+      highScore('hot-3', 'c-hot', 120),
     ]);
-    expect(fired[0]).toMatchObject({ score: 0.97, model: predictionFixture.model });
-    expect(deliveriesOf('hot-2')).toHaveLength(0);
-    const calls = deliveriesOf('hot-1');
-    expect(calls).toHaveLength(1);
-    expect(JSON.parse(calls[0]!.body)).toEqual(fired[0]);
-    const hmac = createHmac('sha256', SECRET).update(calls[0]!.body).digest('hex');
-    expect(calls[0]!.headers).toMatchObject({
+    await alertsRead('c-hot', 2);
+    await deliveriesWorked(['hot-1', 'hot-3'], 2);
+
+    const fired = alertsOf('c-hot');
+    expect(fired.map((alert) => alert.eventId)).toEqual(['hot-1', 'hot-3']);
+    expect(fired[0]).toMatchObject({ alertId: alertIdOf('hot-1'), score: 0.97 });
+    expect(fired[0]).toMatchObject({ model: predictionFixture.model });
+    expect(callsOf('hot-2')).toHaveLength(0);
+    const [call, ...more] = callsOf('hot-1');
+    expect(more).toHaveLength(0);
+    expect(JSON.parse(call!.body)).toEqual(fired[0]);
+    const hmac = createHmac('sha256', SECRET).update(call!.body).digest('hex');
+    expect(call!.headers).toMatchObject({
       'x-rtml-signature': `sha256=${hmac}`,
       'x-rtml-alert-id': fired[0]!.alertId,
+      'x-rtml-delivery-id': deliveryIdOf(fired[0]!.alertId, webhookTargets([hookUrl])[0]!.id),
       'x-rtml-timestamp': expect.stringMatching(/^\d{13}$/),
     });
     const metrics = await (await fetch(`${harness.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/rtml_alerts_total\{[^}]*outcome="suppressed"[^}]*\} 1\b/);
   });
 
-  it('re-fires the very same alerts when alerting predictions are delivered again', async () => {
+  it('re-fires the very same alerts when alerting predictions are delivered again, and calls the webhook once per alert', async () => {
     // Two alerts of one entity, further apart than the cooldown: by the time the first one is
     // delivered again, the second one has moved the entity's window past it.
     const twice = [highScore('again-1', 'c-again', 0), highScore('again-2', 'c-again', 90)];
-    await produceAndSettle(twice);
-    await produceAndSettle(twice);
+    await produceAndCommit(twice);
+    await produceAndCommit(twice);
+    await alertsRead('c-again', 4);
+    await deliveriesWorked(['again-1', 'again-2'], 4);
 
-    const fired = alerts.filter((alert) => alert.entityId === 'c-again');
+    const fired = alertsOf('c-again');
     expect(fired.map((alert) => alert.eventId)).toEqual([
       'again-1',
       'again-2',
@@ -158,25 +190,33 @@ describe('the actions service raising alerts and calling webhooks', () => {
       'again-2',
     ]);
     expect(fired.slice(2)).toEqual(fired.slice(0, 2));
-    const ids = deliveriesOf('again-1').map((call) => call.headers['x-rtml-alert-id']);
-    expect(ids).toEqual([alertIdOf('again-1'), alertIdOf('again-1')]);
+    const records = outbox.filter(({ value }) => value.alert.alertId === alertIdOf('again-1'));
+    expect(new Set(records.map(({ value }) => value.deliveryId)).size).toBe(1);
+    // The re-fired alert's delivery finds its counter settled: receivers get it once.
+    expect(callsOf('again-1')).toHaveLength(1);
+    expect(callsOf('again-2')).toHaveLength(1);
   });
 
-  it('retries a failing receiver, then dead-letters the delivery and commits', async () => {
-    await produceAndSettle([highScore('down-1', 'failing-1', 0)]);
+  it('retries a failing receiver, then dead-letters the delivery once and commits', async () => {
+    await produceAndCommit([highScore('down-1', 'failing-1', 0)]);
+    await deliveriesWorked(['down-1'], 1);
 
-    expect(deliveriesOf('down-1')).toHaveLength(3);
-    expect(alerts.filter((alert) => alert.eventId === 'down-1')).toHaveLength(1);
-    const letters = deadLetters.filter((letter) => letter.reason.includes(alertIdOf('down-1')));
+    expect(callsOf('down-1')).toHaveLength(3);
+    await alertsRead('failing-1', 1);
+    const letters = await eventually(() => {
+      const found = deadLetters.filter((letter) => letter.reason.includes(alertIdOf('down-1')));
+      expect(found.length).toBeGreaterThan(0);
+      return found;
+    });
     expect(letters).toEqual([
       expect.objectContaining({
-        originalTopic: harness.topics.predictions,
+        originalTopic: harness.topics.webhookDeliveries,
         errorCode: 'DEPENDENCY_UNAVAILABLE',
         service: 'actions',
       }),
     ]);
     expect(letters[0]!.reason).toContain(`http://127.0.0.1:${new URL(hookUrl).port}/hooks`);
-    expect(letters[0]!.reason).toContain('HTTP 500');
+    expect(letters[0]!.reason).toContain('after 3 attempt(s), last answer: HTTP 500');
     expect(letters[0]!.reason).not.toContain('secret-query');
   });
 });

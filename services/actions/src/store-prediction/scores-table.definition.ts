@@ -55,9 +55,11 @@ export function scoresTableDefinition(tableName: string): TableDefinition {
 
 /**
  * The alert-state table: per entity, the cooldown window of its last alert
- * (`cooldown#<entityId>`), and per fired alert a marker (`alert#<alertId>`). It is a table of its
- * own, not items in the scores table, because score items are keyed by producer-chosen event
- * ids: an event id spelled like a cooldown key would otherwise overwrite an entity's cooldown.
+ * (`cooldown#<entityId>`), per fired alert a marker (`alert#<alertId>`), and per webhook delivery
+ * its attempt counter (`delivery#<deliveryId>`, see `DynamoDbDeliveryAttemptStore`). It is a
+ * table of its own, not items in the scores table, because score items are keyed by
+ * producer-chosen event ids: an event id spelled like a cooldown key would otherwise overwrite an
+ * entity's cooldown.
  */
 export function alertStateTableDefinition(tableName: string): TableDefinition {
   return {

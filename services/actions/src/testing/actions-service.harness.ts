@@ -1,5 +1,11 @@
 import type { Kafka } from 'kafkajs';
-import { HEADERS, consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
+import {
+  HEADERS,
+  consumerGroupId,
+  consumerGroupsOf,
+  topicName,
+  valueSubject,
+} from '@rtml/contracts';
 import type { Prediction } from '@rtml/contracts';
 import { predictionFixture } from '@rtml/contracts/testing';
 import {
@@ -48,14 +54,20 @@ export const predictionOf = (
 
 /**
  * The actions service started in-process on the suite's own topics (provisioned here) and
- * tables, with a producer of predictions and a view of what the service has committed.
+ * tables, with a producer of predictions and a view of what the service has committed. It runs
+ * both stages of the service: the predictions consumer and the webhook delivery worker.
  */
 export class ActionsServiceHarness {
   readonly topics: {
     readonly predictions: string;
     readonly alerts: string;
+    readonly webhookDeliveries: string;
     readonly deadLetters: string;
   };
+  /** The service's consumer groups, unprefixed (as `useKafka().groupId` takes them). */
+  readonly groupNames: readonly string[] = consumerGroupsOf('actions').map((group) =>
+    consumerGroupId(group),
+  );
   readonly serde: AvroSerde;
   readonly baseUrl: string;
   /** Every topic the harness provisioned (for the suite to delete afterwards). */
@@ -69,6 +81,7 @@ export class ActionsServiceHarness {
     this.topics = {
       predictions: topicName('predictions', prefix),
       alerts: topicName('alerts', prefix),
+      webhookDeliveries: topicName('webhookDeliveries', prefix),
       deadLetters: topicName('deadLetters', prefix),
     };
     this.topicNames = contractTopicSpecs(prefix).map((spec) => spec.name);
@@ -82,12 +95,32 @@ export class ActionsServiceHarness {
     return consumerGroupId('actions', this.options.prefix);
   }
 
+  /** The delivery worker's consumer group on the broker. */
+  get deliveriesGroupId(): string {
+    return consumerGroupId('webhookDeliveries', this.options.prefix);
+  }
+
   async start(): Promise<void> {
     const admin = new TopicAdmin(this.options.kafka);
     await provisionContracts(admin, this.serde, this.options.prefix).finally(() =>
       admin.disconnect(),
     );
     await this.publisher.connect();
+    await this.startService();
+  }
+
+  /**
+   * Stops the service as SIGTERM would (its stages drain within the shutdown budget, or leave
+   * their in-flight batches uncommitted to the next owner) and starts a new one on the same
+   * topics, groups and tables.
+   */
+  async restart(): Promise<void> {
+    await this.service?.stop();
+    this.service = undefined;
+    await this.startService();
+  }
+
+  private async startService(): Promise<void> {
     const { endpoints, prefix, httpPort, env } = this.options;
     this.service = await startService(
       actionsService,

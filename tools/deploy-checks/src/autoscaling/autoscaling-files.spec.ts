@@ -72,6 +72,19 @@ describe('buildAutoscaling', () => {
     expect(spec.maxReplicaCount).toBe(TOPICS.transactions.partitions);
   });
 
+  it('watches the delivery worker of actions on its own group, beside the predictions consumer', () => {
+    const spec = buildAutoscaling('actions').object['spec'] as {
+      triggers: { type: string; metadata: Record<string, string> }[];
+    };
+    expect(
+      spec.triggers.map((t) => [t.type, t.metadata['topic'], t.metadata['consumerGroup']]),
+    ).toEqual([
+      ['kafka', topicName('predictions'), CONSUMER_GROUPS.actions.groupId],
+      ['kafka', topicName('webhookDeliveries'), CONSUMER_GROUPS.webhookDeliveries.groupId],
+      ['cpu', undefined, undefined],
+    ]);
+  });
+
   it('scales ingest with a CPU HorizontalPodAutoscaler capped at the raw topic partitions', () => {
     const hpa = buildAutoscaling('ingest').object;
     expect(hpa['kind']).toBe('HorizontalPodAutoscaler');

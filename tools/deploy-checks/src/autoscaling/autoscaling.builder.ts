@@ -51,7 +51,7 @@ const behaviorComments = (prefix: readonly string[]): PathComment[] => [
 /**
  * The autoscaler of a service, from the contracts catalog (groups, topics, partition counts)
  * and the scaling policy (thresholds, speeds). Consumers get a KEDA ScaledObject with one Kafka
- * trigger per consumed topic and a CPU trigger; ingest gets a CPU HorizontalPodAutoscaler.
+ * trigger per consumed topic, each on the group that consumes it, and a CPU trigger; ingest gets a CPU HorizontalPodAutoscaler.
  */
 export function buildAutoscaling(service: ServiceId): AutoscalingManifest {
   const scaling = consumerScaling(service);
@@ -107,7 +107,7 @@ export function buildAutoscaling(service: ServiceId): AutoscalingManifest {
             type: 'kafka',
             metadata: {
               bootstrapServersFromEnv: 'KAFKA_BROKERS',
-              consumerGroup: scaling.groupId,
+              consumerGroup: topic.groupId,
               topic: topic.name,
               lagThreshold: String(lag.value),
               offsetResetPolicy: 'earliest',
@@ -142,6 +142,16 @@ export function buildAutoscaling(service: ServiceId): AutoscalingManifest {
         path: ['spec', 'triggers', 0, 'metadata', 'limitToPartitionsWithLag'],
         text: 'A backlog on a few partitions (a hot customer) cannot use more replicas than partitions with lag.',
       },
+      ...scaling.topics.flatMap((topic, index) =>
+        topic.groupId === scaling.groupId
+          ? []
+          : [
+              {
+                path: ['spec', 'triggers', index],
+                text: `${topic.groupId} (CONSUMER_GROUPS.${topic.group}) is a second stage in the same pods, so its lag scales them too, at the same threshold.`,
+              },
+            ],
+      ),
       {
         path: ['spec', 'triggers', scaling.topics.length],
         text: `${policy.cpuUtilization.why} Also the fallback: when the lag cannot be read, the HPA still scales up on CPU (and never down on a missing metric).`,

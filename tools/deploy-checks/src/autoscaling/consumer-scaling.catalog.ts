@@ -1,15 +1,20 @@
-import { CONSUMER_GROUPS, SERVICE_IDS, TOPICS, topicName } from '@rtml/contracts';
-import type { ServiceId } from '@rtml/contracts';
+import { CONSUMER_GROUPS, SERVICE_IDS, TOPICS, consumerGroupsOf, topicName } from '@rtml/contracts';
+import type { ConsumerGroupKey, ServiceId } from '@rtml/contracts';
 
 export interface ConsumedTopic {
   readonly name: string;
   readonly partitions: number;
+  /** The group that consumes it: the service's own, or a second stage's (actions' webhooks). */
+  readonly group: ConsumerGroupKey;
+  readonly groupId: string;
 }
 
 /** What the contracts catalog says about scaling a service out in its consumer group. */
 export interface ConsumerScaling {
   readonly service: ServiceId;
+  /** The service's own group. */
   readonly groupId: string;
+  /** Every topic any of the service's groups consumes. */
   readonly topics: readonly ConsumedTopic[];
   /**
    * The most replicas that all get work: a group never gives one partition to two members, so
@@ -24,14 +29,17 @@ export interface ConsumerScaling {
  * unprefixed: the Kubernetes deployment runs with TOPIC_PREFIX empty (a check holds that).
  */
 export function consumerScaling(service: ServiceId): ConsumerScaling {
-  const group = CONSUMER_GROUPS[service];
-  const topics = group.consumes.map((id) => ({
-    name: topicName(id),
-    partitions: TOPICS[id].partitions,
-  }));
+  const topics = consumerGroupsOf(service).flatMap((group) =>
+    CONSUMER_GROUPS[group].consumes.map((id) => ({
+      name: topicName(id),
+      partitions: TOPICS[id].partitions,
+      group,
+      groupId: CONSUMER_GROUPS[group].groupId,
+    })),
+  );
   return {
     service,
-    groupId: group.groupId,
+    groupId: CONSUMER_GROUPS[service].groupId,
     topics,
     replicaCeiling: Math.min(...topics.map((topic) => topic.partitions)),
   };

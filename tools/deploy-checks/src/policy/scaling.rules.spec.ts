@@ -44,10 +44,25 @@ describe('scalingProblems', () => {
     const [trigger] = scaledObjectOf(prod, 'actions').spec?.triggers ?? [];
     if (trigger)
       trigger.metadata = { ...trigger.metadata, consumerGroup: 'rtml.action', topic: 'alerts' };
+    const groups = 'CONSUMER_GROUPS.actions, CONSUMER_GROUPS.webhookDeliveries';
+    const { actions, webhookDeliveries } = CONSUMER_GROUPS;
     expect(introduced(scalingProblems, 'prod', prod)).toEqual([
-      `prod: actions's ScaledObject has no kafka trigger for predictions, which ${CONSUMER_GROUPS.actions.groupId} consumes (CONSUMER_GROUPS.actions)`,
-      "prod: actions's ScaledObject watches topic alerts, which actions does not consume (CONSUMER_GROUPS.actions: predictions)",
-      "prod: actions's ScaledObject watches group rtml.action, but CONSUMER_GROUPS.actions is rtml.actions",
+      `prod: actions's ScaledObject has no kafka trigger for predictions, which ${actions.groupId} consumes (CONSUMER_GROUPS.actions)`,
+      `prod: actions's ScaledObject watches topic alerts, which actions does not consume (${groups}: predictions, ${topicName('webhookDeliveries')})`,
+      `prod: actions's ScaledObject watches group rtml.action, which is none of actions's (${groups}: ${actions.groupId}, ${webhookDeliveries.groupId})`,
+    ]);
+  });
+
+  it("refuses a trigger on one of the service's topics with its other group", () => {
+    const triggers = scaledObjectOf(prod, 'actions').spec?.triggers ?? [];
+    const deliveries = triggers.find((t) => t.metadata['topic'] === topicName('webhookDeliveries'));
+    if (deliveries)
+      deliveries.metadata = {
+        ...deliveries.metadata,
+        consumerGroup: CONSUMER_GROUPS.actions.groupId,
+      };
+    expect(introduced(scalingProblems, 'prod', prod)).toEqual([
+      `prod: actions's ScaledObject watches ${topicName('webhookDeliveries')} as group ${CONSUMER_GROUPS.actions.groupId}, but CONSUMER_GROUPS.webhookDeliveries (${CONSUMER_GROUPS.webhookDeliveries.groupId}) consumes it`,
     ]);
   });
 

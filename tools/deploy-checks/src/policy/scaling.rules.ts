@@ -1,4 +1,4 @@
-import { SERVICE_IDS } from '@rtml/contracts';
+import { SERVICE_IDS, consumerGroupsOf } from '@rtml/contracts';
 import type { ServiceId } from '@rtml/contracts';
 import { SCALING_POLICY } from '../autoscaling/autoscaling.policy';
 import { consumerScaling } from '../autoscaling/consumer-scaling.catalog';
@@ -23,21 +23,30 @@ function kafkaTriggerProblems(
   const kafka = triggers.filter((t) => t.type === 'kafka');
   const problems: string[] = [];
   const watched = kafka.map((t) => t.metadata['topic']);
+  const groups = consumerGroupsOf(service)
+    .map((group) => `CONSUMER_GROUPS.${group}`)
+    .join(', ');
+  const groupIds = new Set(scaling.topics.map((t) => t.groupId));
   for (const topic of scaling.topics)
     if (!watched.includes(topic.name))
       problems.push(
-        `${who} has no kafka trigger for ${topic.name}, which ${scaling.groupId} consumes (CONSUMER_GROUPS.${service})`,
+        `${who} has no kafka trigger for ${topic.name}, which ${topic.groupId} consumes (CONSUMER_GROUPS.${topic.group})`,
       );
   for (const trigger of kafka) {
     const { topic, consumerGroup, lagThreshold, bootstrapServers, bootstrapServersFromEnv } =
       trigger.metadata;
-    if (!scaling.topics.some((t) => t.name === topic))
+    const consumed = scaling.topics.find((t) => t.name === topic);
+    if (consumed === undefined)
       problems.push(
-        `${who} watches topic ${topic}, which ${service} does not consume (CONSUMER_GROUPS.${service}: ${scaling.topics.map((t) => t.name).join(', ')})`,
+        `${who} watches topic ${topic}, which ${service} does not consume (${groups}: ${scaling.topics.map((t) => t.name).join(', ')})`,
       );
-    if (consumerGroup !== scaling.groupId)
+    if (!groupIds.has(consumerGroup ?? ''))
       problems.push(
-        `${who} watches group ${consumerGroup}, but CONSUMER_GROUPS.${service} is ${scaling.groupId}`,
+        `${who} watches group ${consumerGroup}, which is none of ${service}'s (${groups}: ${[...groupIds].join(', ')})`,
+      );
+    else if (consumed !== undefined && consumerGroup !== consumed.groupId)
+      problems.push(
+        `${who} watches ${topic} as group ${consumerGroup}, but CONSUMER_GROUPS.${consumed.group} (${consumed.groupId}) consumes it`,
       );
     if (!/^[1-9]\d*$/.test(lagThreshold ?? ''))
       problems.push(
@@ -78,7 +87,8 @@ function boundsProblems(
 /**
  * Autoscaling of a rendered overlay against the contracts catalog: the right autoscaler per
  * service, aimed at its Deployment; replica bounds within the partition count of every topic it
- * consumes; kafka triggers on exactly its consumer group and topics; and no topic prefix, since
+ * consumes; kafka triggers on exactly its consumer groups' topics, each with the group that
+ * consumes it; and no topic prefix, since
  * the triggers name unprefixed topics.
  */
 export function scalingProblems(overlay: string, objects: readonly K8sObject[]): string[] {

@@ -2,11 +2,14 @@ import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Kafka } from 'kafkajs';
 import { Redis } from 'ioredis';
-import { SERVICE_IDS, TOPIC_IDS, consumerGroupId, topicName } from '@rtml/contracts';
+import { CONSUMER_GROUP_KEYS, TOPIC_IDS, consumerGroupId, topicName } from '@rtml/contracts';
 import { AvroSerde, TopicAdmin, provisionContracts } from '@rtml/kafka';
 import { deleteSubjects } from '@rtml/local-stack';
 
-/** The isolated part of the shared stack one scale test uses: nothing else shares these names. */
+/**
+ * The isolated part of the shared stack one scale test (or one fault of the fault suite) uses:
+ * nothing else shares these names.
+ */
 export interface ScaleSlice {
   readonly id: string;
   readonly topicPrefix: string;
@@ -17,8 +20,8 @@ export interface ScaleSlice {
   readonly env: Readonly<Record<string, string>>;
 }
 
-export function newSlice(now = Date.now()): ScaleSlice {
-  const id = `scale-${now.toString(36)}`;
+/** A slice named `id`: the topic prefix, `<id>:` Redis keys, `<id>-scores` and `<id>-alert-state`. */
+export function newSlice(id = `scale-${Date.now().toString(36)}`): ScaleSlice {
   const slice = {
     id,
     topicPrefix: id,
@@ -73,7 +76,7 @@ export async function cleanUpSlice(clients: SliceClients, slice: ScaleSlice): Pr
   await attempt('kafka', async () => {
     await admin.connect();
     try {
-      const groups = SERVICE_IDS.map((service) => consumerGroupId(service, slice.topicPrefix));
+      const groups = CONSUMER_GROUP_KEYS.map((group) => consumerGroupId(group, slice.topicPrefix));
       await admin.deleteGroups(groups).catch(() => undefined); // a group never joined is fine
       const existing = new Set(await admin.listTopics());
       const topics = TOPIC_IDS.map((id) => topicName(id, slice.topicPrefix));

@@ -1,0 +1,40 @@
+/** What the attempt counter of a delivery allows. */
+export type AttemptClaim =
+  /** Attempt number `attempt` (from 1) is counted: make it. */
+  | { readonly kind: 'granted'; readonly attempt: number }
+  /** An earlier attempt was answered 2xx: nothing more to do. */
+  | { readonly kind: 'delivered' }
+  /**
+   * No attempt is left: `maxAttempts` were counted, or an answer said asking again cannot help.
+   * What the last attempt got comes along, for the dead letter.
+   */
+  | {
+      readonly kind: 'closed';
+      readonly attempts: number;
+      readonly lastStatus?: number;
+      readonly lastError?: string;
+    };
+
+/** What an attempt got, and whether it settled the delivery. */
+export interface AttemptResult {
+  readonly status?: number;
+  readonly error?: string;
+  /** `delivered`: 2xx; `refused`: an answer that will not change (see `outcomeOf`). */
+  readonly settled?: 'delivered' | 'refused';
+}
+
+/**
+ * The port in front of the durable attempt counters, one per delivery id, shared by every
+ * replica and kept across restarts.
+ *
+ * The contract that bounds the attempts: `claim` counts an attempt BEFORE it is made, atomically
+ * and only while fewer than `maxAttempts` are counted. A crash between the call and the Kafka
+ * commit then replays a delivery whose attempt is already counted, so replays, rebalances and
+ * duplicate records never add attempts; at worst a crash between the claim and the call loses
+ * one (at most `maxAttempts`, never more).
+ */
+export abstract class DeliveryAttemptStore {
+  abstract claim(deliveryId: string, maxAttempts: number): Promise<AttemptClaim>;
+  /** Records what attempt `claim` granted got; a lost record only costs an attempt. */
+  abstract record(deliveryId: string, result: AttemptResult): Promise<void>;
+}
