@@ -47,6 +47,8 @@ export const DEAD_LETTER_LIMITS: DeadLetterLimits = Object.freeze({
  * its partition (a 938 KB record with 30,000 field errors once did). So the envelope is bounded:
  * an original value over `maxOriginalBytes` is kept as its first bytes plus its size and
  * SHA-256, the reason is cut, and field problems past `maxDetails` are counted, not listed.
+ * (stage.runner.spec.ts: "bounds the dead letter of an oversized record with thousands of field
+ * errors"; raw-events.stage.spec.ts: the 938 KB object with 30,000 unknown keys.)
  */
 export class DeadLetterWriter {
   private readonly limits: DeadLetterLimits;
