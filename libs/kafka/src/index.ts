@@ -4,7 +4,7 @@ export { SASL_MECHANISMS, kafkaJsSecurity } from './kafka-security';
 export type { KafkaSecurity, RegistryAuth, SaslMechanism } from './kafka-security';
 export { KafkaRecordPublisher } from './record-publisher';
 export type { RecordPublisher } from './record-publisher';
-export { StageConsumer } from './stage/stage.consumer';
+export { DEFAULT_SESSION_TIMEOUT_MS, StageConsumer } from './stage/stage.consumer';
 export type { StageConsumerOptions } from './stage/stage.consumer';
 export { StageRunner, DEFAULT_MAX_RECORD_BYTES } from './stage/stage.runner';
 export type {
@@ -27,6 +27,10 @@ export {
   PROCESSING_GUARANTEES,
 } from './stage/stage.delivery';
 export type { BatchPosition, ProcessingGuarantee, StageDelivery } from './stage/stage.delivery';
+export { fenceStageWriters, stageWriterId } from './stage/stage.writers';
+export type { StagePartition } from './stage/stage.writers';
+export { ConsumedHistoryReader } from './consumed-history.reader';
+export type { ConsumedHistoryOptions, PartitionRange } from './consumed-history.reader';
 export { estimatedSize } from './record-size';
 export { TopicAdmin } from './topic-admin';
 export type { TopicSpec } from './topic-admin';

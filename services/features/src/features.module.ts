@@ -6,6 +6,7 @@ import {
   RedisConnectionModule,
 } from '@rtml/connections';
 import type { FeaturesConfig } from './features.config';
+import { featureStateProviders } from './recover-state/feature-state.providers';
 import { updateFeaturesProviders } from './update-features/update-features.providers';
 
 /** Root module of the features service: it keeps rolling event-time features per entity in Redis and emits enriched events. */
@@ -19,7 +20,7 @@ export class FeaturesModule {
         KafkaConnectionModule.forRoot(kafkaConnectionSettings(config, 'rtml-features')),
         RedisConnectionModule.forRoot({ url: config.REDIS_URL }),
       ],
-      providers: updateFeaturesProviders(config),
+      providers: [...updateFeaturesProviders(config), ...featureStateProviders(config)],
     };
   }
 }

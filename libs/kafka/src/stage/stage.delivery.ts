@@ -7,6 +7,7 @@ import { groupByTopic } from '../record-publisher';
 import type { RecordPublisher } from '../record-publisher';
 import { MAX_REQUEST_BYTES, chunksUnder } from '../record-size';
 import type { OutgoingRecord } from '../record.types';
+import { stageWriterId } from './stage.writers';
 
 /** Kafka Streams' names for the two ways a stage's outputs and offsets reach the broker. */
 export const PROCESSING_GUARANTEES = ['exactly_once_v2', 'at_least_once'] as const;
@@ -157,7 +158,7 @@ export class ExactlyOnceDelivery implements StageDelivery {
 
   private async createProducer(topic: string, partition: number): Promise<Producer> {
     const producer = this.kafka.producer({
-      transactionalId: `${this.options.groupId}.${topic}.${partition}`,
+      transactionalId: stageWriterId(this.options.groupId, topic, partition),
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,

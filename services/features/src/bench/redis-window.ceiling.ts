@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { HANDBOOK_15, SECONDS_PER_DAY, compileFeaturePlan } from '@rtml/feature-engine';
 import { RedisWindowStore } from '../update-features/redis-window.store';
+import { NO_EPOCH } from '../update-features/window-store.model';
 import {
   IN_EVENT_TIME_ORDER,
   deliveries,
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     for (const batch of batches) {
-      const outcomes = await store.apply(batch);
+      const outcomes = await store.apply(batch, NO_EPOCH);
       batch.forEach((write, i) => {
         const outcome = outcomes[i];
         if (write.kind === 'transaction' && outcome?.kind === 'scored')

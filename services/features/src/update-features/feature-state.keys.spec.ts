@@ -13,6 +13,11 @@ describe('the Redis key names of the feature state', () => {
     expect(keys.pendingLabel('42')).toBe('rtml:features:handbook-15:v1:@label:42');
   });
 
+  it('names the state epoch and the rebuild lease apart from markers, labels and windows', () => {
+    expect(keys.epoch()).toBe('rtml:features:handbook-15:v1:@epoch');
+    expect(keys.rebuildLease()).toBe('rtml:features:handbook-15:v1:@rebuilding');
+  });
+
   it('keeps ids with colons whole, at the end of the key', () => {
     expect(keys.entity('customerId', 'a:b')).toBe('rtml:features:handbook-15:v1:customerId:a:b');
   });

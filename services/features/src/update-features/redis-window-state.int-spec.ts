@@ -10,6 +10,7 @@ import {
 import { useRedis } from '@rtml/testing';
 import { FeatureStateKeys } from './feature-state.keys';
 import { RedisWindowStore } from './redis-window.store';
+import { NO_EPOCH, StateEpochChanged } from './window-store.model';
 import type { ScoredTransaction, TransactionWrite, WindowWrite } from './window-store.model';
 
 const DAY = SECONDS_PER_DAY;
@@ -54,12 +55,12 @@ describe('the Redis window state', () => {
     const b = transaction('b', 'c2', 't1', T0 + 60);
     const later = transaction('z', 'c3', 't1', T0 + 8 * DAY);
 
-    const [early] = await store.apply([label('a', T0, 't1', 1)]);
-    await store.apply([a, b]);
+    const [early] = await store.apply([label('a', T0, 't1', 1)], NO_EPOCH);
+    await store.apply([a, b], NO_EPOCH);
     const terminalFrauds = (await members(keys.entity('terminalId', 't1'))).map((e) => e.fraud);
     const pendingLeft = await redis.exists(keys.pendingLabel('a'));
-    const [scored] = await store.apply([later]);
-    const [again] = await store.apply([label('a', T0, 't1', 1)]);
+    const [scored] = await store.apply([later], NO_EPOCH);
+    const [again] = await store.apply([label('a', T0, 't1', 1)], NO_EPOCH);
 
     expect(early).toEqual({ kind: 'label', status: 'pending', late: false });
     expect(terminalFrauds).toEqual([1, null]);
@@ -73,11 +74,11 @@ describe('the Redis window state', () => {
   it('applies a label after its transaction, and calls it late once a delayed window has counted it', async () => {
     const { store } = freshStore(DAY);
     const a = transaction('a', 'c1', 't1', T0);
-    await store.apply([a, transaction('b', 'c2', 't1', T0 + DAY)]);
+    await store.apply([a, transaction('b', 'c2', 't1', T0 + DAY)], NO_EPOCH);
 
-    const [timely] = await store.apply([label('a', T0, 't1', 1)]);
-    await store.apply([transaction('c', 'c2', 't1', T0 + 7 * DAY)]);
-    const [late] = await store.apply([label('a', T0, 't1', 0)]);
+    const [timely] = await store.apply([label('a', T0, 't1', 1)], NO_EPOCH);
+    await store.apply([transaction('c', 'c2', 't1', T0 + 7 * DAY)], NO_EPOCH);
+    const [late] = await store.apply([label('a', T0, 't1', 0)], NO_EPOCH);
 
     expect(timely).toEqual({ kind: 'label', status: 'applied', late: false });
     expect(late).toEqual({ kind: 'label', status: 'applied', late: true });
@@ -91,11 +92,14 @@ describe('the Redis window state', () => {
     const terminalKey = keys.entity('terminalId', 't1');
 
     // a sits exactly on the customer's first cutoff (T0 + 1) and the terminal's second.
-    await store.apply([at('a', T0 + 1), at('b', T0 + 2), at('c', T0 + 1 + 30 * DAY + grace)]);
+    await store.apply(
+      [at('a', T0 + 1), at('b', T0 + 2), at('c', T0 + 1 + 30 * DAY + grace)],
+      NO_EPOCH,
+    );
     const customerAfterC = await members(customerKey);
     const terminalAfterC = await members(terminalKey);
-    await store.apply([at('d', T0 + 1 + 37 * DAY + grace)]);
-    const [unmatched] = await store.apply([label('a', T0 + 1, 't1', 1)]);
+    await store.apply([at('d', T0 + 1 + 37 * DAY + grace)], NO_EPOCH);
+    const [unmatched] = await store.apply([label('a', T0 + 1, 't1', 1)], NO_EPOCH);
 
     expect(customerAfterC.map((e) => e.eventId)).toEqual(['b', 'c']);
     expect(terminalAfterC.map((e) => e.eventId)).toEqual(['a', 'b', 'c']);
@@ -114,15 +118,63 @@ describe('the Redis window state', () => {
     const grace = 3_600;
     const { store } = freshStore(grace);
     const latest = T0 + 10 * DAY;
-    await store.apply([transaction('a', 'c1', 't1', latest)]);
+    await store.apply([transaction('a', 'c1', 't1', latest)], NO_EPOCH);
 
-    const [within, beyond] = await store.apply([
-      transaction('b', 'c1', 't2', latest - grace),
-      transaction('c', 'c2', 't1', latest - grace - 1),
-    ]);
+    const [within, beyond] = await store.apply(
+      [
+        transaction('b', 'c1', 't2', latest - grace),
+        transaction('c', 'c2', 't1', latest - grace - 1),
+      ],
+      NO_EPOCH,
+    );
 
     expect(within).toMatchObject({ kind: 'scored', late: false });
     expect(beyond).toMatchObject({ kind: 'scored', late: true });
+  });
+
+  it('writes the same without reading the windows back (a rebuild), and returns no entries', async () => {
+    const { store, keys } = freshStore(DAY);
+    await store.apply([transaction('a', 'c1', 't1', T0)], NO_EPOCH);
+
+    const [quiet] = await store.apply([transaction('b', 'c1', 't1', T0 + 60)], NO_EPOCH, {
+      readBack: false,
+    });
+    const [read] = await store.apply([transaction('c', 'c1', 't1', T0 + 120)], NO_EPOCH);
+
+    expect(quiet).toEqual({
+      kind: 'scored',
+      redelivered: false,
+      entries: { customerId: [], terminalId: [] },
+      late: false,
+    });
+    expect((await members(keys.entity('customerId', 'c1'))).map((e) => e.eventId)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(
+      feature(transaction('c', 'c1', 't1', T0 + 120), read, 'CUSTOMER_ID_NB_TX_1DAY_WINDOW'),
+    ).toBe(3);
+  });
+
+  it('refuses to write or read once the state has another epoch than the batch ran against', async () => {
+    const { store, keys } = freshStore(DAY);
+    await redis.hset(keys.epoch(), 'id', 'e-2');
+
+    const failure = await store
+      .apply([transaction('a', 'c1', 't1', T0), label('a', T0, 't1', 1)], 'e-1')
+      .catch((error: unknown) => error);
+    const missing = await store
+      .apply([transaction('b', 'c1', 't1', T0)], NO_EPOCH)
+      .catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(StateEpochChanged);
+    expect(failure).toMatchObject({ expected: 'e-1', found: 'e-2', retriable: true });
+    expect(missing).toMatchObject({ expected: '', found: 'e-2' });
+    expect(await redis.exists(keys.seen('a'), keys.entity('customerId', 'c1'))).toBe(0);
+    expect(await store.apply([transaction('a', 'c1', 't1', T0)], 'e-2')).toMatchObject([
+      { kind: 'scored', redelivered: false },
+    ]);
   });
 
   it('fails with a retriable DEPENDENCY_UNAVAILABLE error when Redis does not answer', async () => {
@@ -139,7 +191,9 @@ describe('the Redis window state', () => {
       graceSeconds: 0,
     });
 
-    const failure = await store.apply([transaction('a', 'c1', 't1', T0)]).catch((e: unknown) => e);
+    const failure = await store
+      .apply([transaction('a', 'c1', 't1', T0)], NO_EPOCH)
+      .catch((e: unknown) => e);
     absent.disconnect();
 
     expect(failure).toBeInstanceOf(AppError);

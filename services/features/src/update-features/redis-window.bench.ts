@@ -6,6 +6,7 @@ import { HANDBOOK_15, SECONDS_PER_DAY, compileFeaturePlan } from '@rtml/feature-
 import { RedisWindowStore } from './redis-window.store';
 import { IN_EVENT_TIME_ORDER, deliveries, inBatches, vectorOf } from './window-deliveries.fixture';
 import { generateScenario } from './window-events.fixture';
+import { NO_EPOCH } from './window-store.model';
 import type { WindowWrite } from './window-store.model';
 
 /*
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
       w.kind === 'transaction' && w.event.eventId === scenario.transactions[measureFrom]?.eventId,
   );
   try {
-    for (const batch of inBatches(all.slice(0, firstMeasured), 2_000)) await store.apply(batch);
+    for (const batch of inBatches(all.slice(0, firstMeasured), 2_000))
+      await store.apply(batch, NO_EPOCH);
     // First half as delivered (a label per transaction), second half transactions only.
     const measured = all.slice(firstMeasured);
     const half = Math.floor(measured.length / 2);
@@ -70,7 +72,7 @@ async function run(
   let entries = 0;
   for (const batch of batches) {
     const started = performance.now();
-    const outcomes = await store.apply(batch);
+    const outcomes = await store.apply(batch, NO_EPOCH);
     const applied = performance.now();
     batch.forEach((write, i) => {
       const outcome = outcomes[i];

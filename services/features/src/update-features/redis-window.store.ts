@@ -6,12 +6,15 @@ import type { EntityStateRequirement, FeaturePlan, WindowEntry } from '@rtml/fea
 import { WindowScriptCalls } from './window-script.calls';
 import type { ScriptCall, ScriptCallOptions, ScriptName } from './window-script.calls';
 import { decodeMembers, parseLabelReply, parseTransactionReply } from './window-store.replies';
+import type { StaleEpochReply } from './window-store.replies';
 import { LABEL_SCRIPT, TRANSACTION_SCRIPT } from './window-store.scripts';
+import { StateEpochChanged } from './window-store.model';
 import type {
   LabelOutcome,
   LabelWrite,
   TransactionOutcome,
   TransactionWrite,
+  WindowApplyOptions,
   WindowOutcome,
   WindowStore,
   WindowWrite,
@@ -53,13 +56,22 @@ export class RedisWindowStore implements WindowStore {
     this.minLabelDelay = minimumLabelDelays(options.plan);
   }
 
-  /** Applies every write in order, in one round trip; one outcome per write, in the same order. */
-  async apply(writes: readonly WindowWrite[]): Promise<WindowOutcome[]> {
+  /**
+   * Applies every write in order, in one round trip; one outcome per write, in the same order.
+   * Throws `StateEpochChanged` when a script found another epoch than `epoch`: the writes before
+   * it in the pipeline landed on state that is gone or replaced, so the batch must run again.
+   */
+  async apply(
+    writes: readonly WindowWrite[],
+    epoch: string,
+    options: WindowApplyOptions = {},
+  ): Promise<WindowOutcome[]> {
     // A label for a set whose features read no labels has nothing to write.
     const scripted = writes.flatMap((write, i) =>
       write.kind === 'transaction' || this.labelled.length > 0 ? [i] : [],
     );
-    const calls = scripted.map((i) => this.calls.of(writes[i] as WindowWrite));
+    const readBack = options.readBack ?? true;
+    const calls = scripted.map((i) => this.calls.of(writes[i] as WindowWrite, epoch, readBack));
     let replies = calls.length === 0 ? [] : await this.run(calls);
     if (replies.some(isNoScript)) {
       // Redis restarted or its script cache was flushed. Every script is idempotent per record
@@ -69,7 +81,10 @@ export class RedisWindowStore implements WindowStore {
     }
     const replyOf: unknown[] = [];
     scripted.forEach((writeIndex, i) => (replyOf[writeIndex] = replies[i]));
-    return writes.map((write, i) => this.outcomeOf(write, replyOf[i]));
+    const outcomes = writes.map((write, i) => this.outcomeOf(write, replyOf[i]));
+    const stale = outcomes.find((outcome): outcome is StaleEpochReply => !('kind' in outcome));
+    if (stale !== undefined) throw new StateEpochChanged(epoch, stale.found);
+    return outcomes as WindowOutcome[];
   }
 
   private async run(calls: readonly ScriptCall[]): Promise<unknown[]> {
@@ -94,15 +109,19 @@ export class RedisWindowStore implements WindowStore {
     if (failure) throw unavailable(failure);
   }
 
-  private outcomeOf(write: WindowWrite, reply: unknown): WindowOutcome {
+  private outcomeOf(write: WindowWrite, reply: unknown): WindowOutcome | StaleEpochReply {
     if (reply instanceof Error) throw scriptFailure(reply);
     return write.kind === 'transaction'
       ? this.transactionOutcome(write, reply)
       : this.labelOutcome(write, reply);
   }
 
-  private transactionOutcome(write: TransactionWrite, raw: unknown): TransactionOutcome {
+  private transactionOutcome(
+    write: TransactionWrite,
+    raw: unknown,
+  ): TransactionOutcome | StaleEpochReply {
     const reply = parseTransactionReply(raw, this.requirements.length);
+    if (reply.status === 'stale') return reply;
     if (reply.status === 'duplicate') return { kind: 'duplicate', firstSource: reply.firstSource };
     const entries: Record<string, readonly WindowEntry[]> = {};
     reply.entities.forEach((entity, i) => {
@@ -118,9 +137,10 @@ export class RedisWindowStore implements WindowStore {
     return { kind: 'scored', redelivered: reply.status === 'redelivered', entries, late };
   }
 
-  private labelOutcome(write: LabelWrite, raw: unknown): LabelOutcome {
+  private labelOutcome(write: LabelWrite, raw: unknown): LabelOutcome | StaleEpochReply {
     if (this.labelled.length === 0) return { kind: 'label', status: 'ignored', late: false };
     const reply = parseLabelReply(raw, this.labelled.length);
+    if (reply.status === 'stale') return reply;
     const { transactionTime } = write.label;
     const late =
       reply.status !== 'pending' &&

@@ -11,13 +11,26 @@ import type {
 import type { Logger, PipelineMetrics } from '@rtml/observability';
 import { toEnrichedEvent } from './enriched-event.mapper';
 import type { FeatureRecordParser, ParsedRecord } from './feature-record.parser';
+import { StateEpochChanged } from './window-store.model';
 import type { WindowOutcome, WindowStore } from './window-store.model';
 
 export const FEATURES_STAGE = 'features';
 
+/** What the stage needs from the keeper of the state's epoch (recover-state/). */
+export interface FeatureStateGate {
+  /**
+   * The epoch of the whole state, to run a batch against. While the state is missing or being
+   * rebuilt it waits (bounded, well inside the group's session timeout), then throws retriably.
+   */
+  current(): Promise<string>;
+  /** A batch found another epoch in Redis than the one it ran against. */
+  changed(error: StateEpochChanged): void;
+}
+
 export interface UpdateFeaturesParts {
   readonly parser: FeatureRecordParser;
   readonly store: WindowStore;
+  readonly state: FeatureStateGate;
   readonly plan: FeaturePlan;
   /** The enriched-events topic and its value subject (prefix included). */
   readonly enriched: StageTopic;
@@ -36,6 +49,10 @@ type Written = Exclude<ParsedRecord, { kind: 'poison' }>;
  * record (same topic, partition and offset) is recognised by its event id's marker and re-emits
  * the same vector without writing again; another record with a seen event id (a producer
  * duplicate) is dropped and counted.
+ *
+ * State loss: a batch runs against the state's epoch, checked by every script. One that finds
+ * the state missing or replaced emits nothing and fails retriably; it runs again once the state
+ * is rebuilt (recover-state/), so no vector is ever computed from half-built state.
  */
 export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition<Written> {
   return {
@@ -46,9 +63,15 @@ export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition
       return parsed;
     },
     async process(batch: StageBatch<Written>, out: StageOutputs<Written>): Promise<void> {
-      const { store, plan, metrics } = parts;
+      const { store, plan, metrics, state } = parts;
       const writes = batch.items.map((item) => item.value.write);
-      const outcomes = await time(metrics, 'redis', () => store.apply(writes));
+      const epoch = await state.current();
+      const outcomes = await time(metrics, 'redis', () => store.apply(writes, epoch)).catch(
+        (error: unknown) => {
+          if (error instanceof StateEpochChanged) state.changed(error);
+          throw error;
+        },
+      );
       const enrichedAt = Date.now();
       batch.items.forEach((item, i) => {
         const parsed = item.value;

@@ -6,6 +6,7 @@ import type { FeatureEvent } from '@rtml/feature-engine';
 import { toEventSeconds, toFeatureEvent, toLabelPlacement } from './feature-event.mapper';
 import type { RedisWindowStore } from './redis-window.store';
 import type { Scenario } from './window-events.fixture';
+import { NO_EPOCH } from './window-store.model';
 import type { TransactionWrite, WindowOutcome, WindowWrite } from './window-store.model';
 
 /*
@@ -88,7 +89,7 @@ export async function replay(
 ): Promise<Replay> {
   const result: Replay = { vectors: new Map(), emitted: [], outcomes: [] };
   for (const batch of batches) {
-    const outcomes = await store.apply(batch);
+    const outcomes = await store.apply(batch, NO_EPOCH);
     batch.forEach((write, i) => {
       const outcome = outcomes[i] as WindowOutcome;
       result.outcomes.push({ write, outcome });

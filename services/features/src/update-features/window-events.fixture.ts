@@ -92,6 +92,44 @@ export function generateScenario(options: ScenarioOptions): Scenario {
   return { transactions: canonicalOrder(transactions), labels: sortedByTime(labels) };
 }
 
+export interface PhasedScenarioOptions {
+  readonly seed: number;
+  readonly transactions: number;
+  readonly days: number;
+  /** Early transactions are those before this day; late ones from `lateFromDay` on. */
+  readonly earlyDays: number;
+  readonly lateFromDay: number;
+}
+
+/**
+ * A scenario in three phases, each sent once the previous one is committed, which keeps the
+ * online values exact whatever order the partitions are consumed in (README: exactness): early
+ * transactions, their labels (known 7 days later), then late transactions, whose windows count
+ * the early ones and whose terminals' delayed risk windows count the labels. 8 customers and 3
+ * terminals, from 2018-04-01; `expected` is the offline engine's vector of every transaction.
+ */
+export function phasedScenario(plan: FeaturePlan, options: PhasedScenarioOptions) {
+  const start = Date.UTC(2018, 3, 1);
+  const scenario = generateScenario({
+    seed: options.seed,
+    transactions: options.transactions,
+    customers: 8,
+    terminals: 3,
+    days: options.days,
+    startMillis: start,
+  });
+  const early = scenario.transactions.filter(
+    (tx) => tx.eventTime < start + options.earlyDays * DAY_MS,
+  );
+  const late = scenario.transactions.filter(
+    (tx) => tx.eventTime >= start + options.lateFromDay * DAY_MS,
+  );
+  const earlyIds = new Set(early.map((tx) => tx.eventId));
+  const labels = scenario.labels.filter((label) => earlyIds.has(label.transactionId));
+  const expected = expectedVectors(plan, { transactions: [...early, ...late], labels });
+  return { early, late, labels, expected };
+}
+
 /**
  * A transaction as the offline engine's reference mapper sees it: seq is the numeric event id
  * (TRANSACTION_ID), and for the few textual ids of these fixtures the event time in ms. Written

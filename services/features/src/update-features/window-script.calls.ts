@@ -20,7 +20,10 @@ export interface ScriptCallOptions {
   readonly graceSeconds: number;
 }
 
-/** Turns window writes into script calls: key names and arguments in the scripts' layout. */
+/**
+ * Turns window writes into script calls: key names and arguments in the scripts' layout. Each
+ * call carries the state epoch the caller runs against (see window-store.scripts.ts).
+ */
 export class WindowScriptCalls {
   private readonly keys: FeatureStateKeys;
   private readonly requirements: readonly EntityStateRequirement[];
@@ -42,11 +45,18 @@ export class WindowScriptCalls {
     ]);
   }
 
-  of(write: WindowWrite): ScriptCall {
-    return write.kind === 'transaction' ? this.transaction(write) : this.label(write);
+  /** `readBack` false: the transaction script writes but returns no window members. */
+  of(write: WindowWrite, epoch: string, readBack = true): ScriptCall {
+    return write.kind === 'transaction'
+      ? this.transaction(write, epoch, readBack)
+      : this.label(write, epoch);
   }
 
-  private transaction({ event, source }: TransactionWrite): ScriptCall {
+  private transaction(
+    { event, source }: TransactionWrite,
+    epoch: string,
+    readBack: boolean,
+  ): ScriptCall {
     const member = encodeEntry({
       time: event.time,
       seq: event.seq,
@@ -57,30 +67,35 @@ export class WindowScriptCalls {
     return {
       script: 'transaction',
       keys: [
+        this.keys.epoch(),
         this.keys.seen(event.eventId),
         this.keys.pendingLabel(event.eventId),
         ...this.requirements.map((r) => this.keys.entity(r.entity, entityKey(event.entities, r))),
       ],
       args: [
+        epoch,
         source,
         String(this.options.dedupeTtlSeconds),
         String(event.time),
         member,
         String(this.options.graceSeconds),
+        readBack ? '1' : '0',
         ...this.entityArgs,
       ],
     };
   }
 
-  private label({ label }: LabelWrite): ScriptCall {
+  private label({ label }: LabelWrite, epoch: string): ScriptCall {
     return {
       script: 'label',
       keys: [
+        this.keys.epoch(),
         this.keys.seen(label.transactionId),
         this.keys.pendingLabel(label.transactionId),
         ...this.labelled.map((r) => this.keys.entity(r.entity, entityKey(label.entities, r))),
       ],
       args: [
+        epoch,
         label.transactionId,
         String(label.transactionTime),
         String(label.fraud),

@@ -1,3 +1,4 @@
+import { AppError } from '@rtml/errors';
 import type { FeatureEvent, WindowEntry } from '@rtml/feature-engine';
 import type { LabelPlacement } from './feature-event.mapper';
 
@@ -54,7 +55,49 @@ export interface LabelOutcome {
 export type TransactionOutcome = ScoredTransaction | DuplicateTransaction;
 export type WindowOutcome = TransactionOutcome | LabelOutcome;
 
-/** The port in front of the window state: one call per batch, one outcome per write, in order. */
+/**
+ * The port in front of the window state: one call per batch, one outcome per write, in order.
+ * `epoch` is the state epoch the caller runs against ('' while rebuilding, when none exists):
+ * if the state's is another (it was lost, or rebuilt by another replica), nothing is written or
+ * read and the call throws `StateEpochChanged`.
+ */
 export interface WindowStore {
-  apply(writes: readonly WindowWrite[]): Promise<WindowOutcome[]>;
+  apply(
+    writes: readonly WindowWrite[],
+    epoch: string,
+    options?: WindowApplyOptions,
+  ): Promise<WindowOutcome[]>;
+}
+
+export interface WindowApplyOptions {
+  /**
+   * Default true. False when no vector will be computed (a rebuild): scored transactions come
+   * back with empty entries, and Redis and the client skip reading and decoding the windows.
+   */
+  readonly readBack?: boolean;
+}
+
+/**
+ * The epoch a batch runs against while the state is being (re)built: the scripts write only as
+ * long as no epoch exists. Tests and benchmarks of the store alone run against it too.
+ */
+export const NO_EPOCH = '';
+
+/**
+ * The state's epoch is not the one the batch ran against: the state was lost (`found` is '') or
+ * rebuilt since. Retriable: the batch runs again once the state is whole.
+ */
+export class StateEpochChanged extends AppError {
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(
+      'DEPENDENCY_UNAVAILABLE',
+      found === ''
+        ? 'the feature state is missing (Redis lost it); the batch waits for the rebuild'
+        : 'the feature state was rebuilt since the batch began; it runs again',
+      { details: { expectedEpoch: expected, foundEpoch: found } },
+    );
+  }
 }

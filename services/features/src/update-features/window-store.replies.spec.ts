@@ -22,6 +22,12 @@ describe('the replies of the window scripts', () => {
     });
   });
 
+  it('reads a stale epoch from either script, with the epoch found', () => {
+    expect(parseTransactionReply([3, 'e-2'], 2)).toEqual({ status: 'stale', found: 'e-2' });
+    expect(parseLabelReply([3, ''], 1)).toEqual({ status: 'stale', found: '' });
+    expect(() => parseTransactionReply([3], 2)).toThrow(/unexpected reply/);
+  });
+
   it.each([
     ['not an array', 'OK'],
     ['an unknown status', [5, '']],
@@ -39,7 +45,7 @@ describe('the replies of the window scripts', () => {
       newest: [1_522_540_831],
     });
     expect(parseLabelReply([2, ''], 1)).toEqual({ status: 'pending', newest: [undefined] });
-    expect(parseLabelReply([3, '5'], 1)).toMatchObject({ status: 'unmatched' });
+    expect(parseLabelReply([4, '5'], 1)).toMatchObject({ status: 'unmatched' });
     expect(() => parseLabelReply([0, '5'], 1)).toThrow(AppError);
   });
 

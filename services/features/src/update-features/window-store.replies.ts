@@ -9,23 +9,33 @@ export interface EntityWindowReply {
   readonly members: readonly string[];
 }
 
-export type TransactionReply =
-  | { readonly status: 'new' | 'redelivered'; readonly entities: readonly EntityWindowReply[] }
-  | { readonly status: 'duplicate'; readonly firstSource: string };
-
-export interface LabelReply {
-  readonly status: 'applied' | 'pending' | 'unmatched';
-  /** Each label-holding entity's newest event time; undefined when it has no entries. */
-  readonly newest: readonly (number | undefined)[];
+/** The script wrote and read nothing: the state's epoch is not the caller's (`found`, or ''). */
+export interface StaleEpochReply {
+  readonly status: 'stale';
+  readonly found: string;
 }
 
-const TRANSACTION_STATUS = ['new', 'redelivered', 'duplicate'] as const;
-const LABEL_STATUS = [undefined, 'applied', 'pending', 'unmatched'] as const;
+export type TransactionReply =
+  | { readonly status: 'new' | 'redelivered'; readonly entities: readonly EntityWindowReply[] }
+  | { readonly status: 'duplicate'; readonly firstSource: string }
+  | StaleEpochReply;
+
+export type LabelReply =
+  | {
+      readonly status: 'applied' | 'pending' | 'unmatched';
+      /** Each label-holding entity's newest event time; undefined when it has no entries. */
+      readonly newest: readonly (number | undefined)[];
+    }
+  | StaleEpochReply;
+
+const TRANSACTION_STATUS = ['new', 'redelivered', 'duplicate', 'stale'] as const;
+const LABEL_STATUS = [undefined, 'applied', 'pending', 'stale', 'unmatched'] as const;
 
 /** Parses what TRANSACTION_SCRIPT returned for a transaction with `entityCount` entities. */
 export function parseTransactionReply(reply: unknown, entityCount: number): TransactionReply {
   if (!Array.isArray(reply) || typeof reply[0] !== 'number') throw malformed('transaction', reply);
   const status = TRANSACTION_STATUS[reply[0]];
+  if (status === 'stale') return staleReply(reply, 'transaction');
   if (status === 'duplicate') {
     if (typeof reply[1] !== 'string') throw malformed('transaction', reply);
     return { status, firstSource: reply[1] };
@@ -44,10 +54,10 @@ export function parseTransactionReply(reply: unknown, entityCount: number): Tran
 
 /** Parses what LABEL_SCRIPT returned for a label placed on `entityCount` entities. */
 export function parseLabelReply(reply: unknown, entityCount: number): LabelReply {
-  if (!Array.isArray(reply) || typeof reply[0] !== 'number' || reply.length !== 1 + entityCount)
-    throw malformed('label', reply);
+  if (!Array.isArray(reply) || typeof reply[0] !== 'number') throw malformed('label', reply);
   const status = LABEL_STATUS[reply[0]];
-  if (status === undefined) throw malformed('label', reply);
+  if (status === 'stale') return staleReply(reply, 'label');
+  if (status === undefined || reply.length !== 1 + entityCount) throw malformed('label', reply);
   return { status, newest: reply.slice(1).map((score: unknown) => parseScore(score, reply)) };
 }
 
@@ -63,6 +73,11 @@ export function decodeMembers(members: readonly string[]): WindowEntry[] {
       cause: error,
     });
   }
+}
+
+function staleReply(reply: unknown[], script: string): StaleEpochReply {
+  if (reply.length !== 2 || typeof reply[1] !== 'string') throw malformed(script, reply);
+  return { status: 'stale', found: reply[1] };
 }
 
 function parseScore(score: unknown, reply: unknown): number | undefined {
