@@ -65,6 +65,8 @@ export class StageConsumer {
   /** Past the drain deadline: in-flight batches give up without delivering. */
   private abandoned = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** One per in-flight batch: aborted when the batch is given up. */
+  private readonly giveUps = new Set<AbortController>();
 
   constructor(
     kafka: Kafka,
@@ -124,6 +126,7 @@ export class StageConsumer {
     const drained = await this.drain(this.options.drainTimeoutMs ?? 20_000);
     if (!drained) {
       this.abandoned = true;
+      for (const giveUp of this.giveUps) giveUp.abort();
       this.options.logger.warn(
         { groupId: this.groupId, inFlight: this.inFlight.size },
         'in-flight batches did not finish in time; the next owner replays them',
@@ -161,6 +164,22 @@ export class StageConsumer {
       partition: batch.partition,
       nextOffset: (BigInt(batch.lastOffset()) + 1n).toString(),
     };
+    const giveUp = new AbortController();
+    this.giveUps.add(giveUp);
+    try {
+      await this.processUntilDelivered(payload, records, position, giveUp.signal);
+    } finally {
+      this.giveUps.delete(giveUp);
+    }
+  }
+
+  private async processUntilDelivered(
+    payload: EachBatchPayload,
+    records: RecordBatch,
+    position: BatchPosition,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { batch } = payload;
     for (let attempt = 0; ; attempt += 1) {
       if (!this.mayGoOn(payload)) return; // uncommitted: the next owner replays it
       try {
@@ -171,7 +190,8 @@ export class StageConsumer {
           this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: committed });
           return;
         }
-        const result = records.records.length === 0 ? NO_OUTPUT : await this.runner.run(records);
+        const result =
+          records.records.length === 0 ? NO_OUTPUT : await this.runner.run(records, signal);
         if (!this.mayGoOn(payload)) return;
         await this.delivery.deliver(position, result.records);
         payload.resolveOffset(batch.lastOffset());

@@ -57,6 +57,12 @@ export interface StageBatch<T> {
   readonly topic: string;
   readonly partition: number;
   readonly items: readonly Parsed<T>[];
+  /**
+   * Aborted when the runtime gives the batch up (a stop past its drain deadline): its outputs
+   * will not be delivered and the next owner processes it again, so a long-running stage (the
+   * webhook worker) should start no further side effect.
+   */
+  readonly signal: AbortSignal;
 }
 
 export interface StageOutputs<T> {

@@ -26,6 +26,8 @@ export interface StageRunnerOptions {
 
 export const DEFAULT_MAX_RECORD_BYTES = 1_000_000;
 
+const NEVER_ABORTED = new AbortController().signal;
+
 /** What a processed batch turned into: the records to deliver, in source order, and its tally. */
 export interface StageResult {
   readonly records: readonly OutgoingRecord[];
@@ -64,7 +66,7 @@ export class StageRunner<T> {
     return this.stage.name;
   }
 
-  async run(batch: RecordBatch): Promise<StageResult> {
+  async run(batch: RecordBatch, signal: AbortSignal = NEVER_ABORTED): Promise<StageResult> {
     const { metrics } = this.options;
     metrics?.batchSize.observe({ stage: this.stage.name }, batch.records.length);
     const slots: Slot<T>[] = batch.records.map((record) => ({ record, emits: [] }));
@@ -80,7 +82,7 @@ export class StageRunner<T> {
     if (items.length > 0)
       await this.time('process', () =>
         this.stage.process(
-          { topic: batch.topic, partition: batch.partition, items },
+          { topic: batch.topic, partition: batch.partition, items, signal },
           {
             emit: (source, output) => void slotOf(source).emits.push(output),
             reject: (source, error) => void (slotOf(source).error ??= error),

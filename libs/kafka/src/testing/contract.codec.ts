@@ -34,7 +34,7 @@ export class ContractCodec {
       buffer.length >= 5 && buffer[0] === 0 ? this.byId.get(buffer.readUInt32BE(1)) : undefined;
     if (type === undefined)
       return Promise.reject(
-        new AppError('UNDECODABLE', 'value is not Avro in the Confluent wire format'),
+        new AppError('UNDECODABLE', 'the value is not Avro in the Confluent wire format'),
       );
     try {
       return Promise.resolve(type.fromBuffer(buffer.subarray(5)) as unknown);

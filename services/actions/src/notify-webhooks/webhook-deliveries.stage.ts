@@ -65,7 +65,12 @@ export function webhookDeliveriesStage(
   const targets = new Map(parts.targets.map((target) => [target.id, target]));
   const { maxAttempts } = parts.retry;
 
-  const deliver = async (item: Item, deadline: number, out: StageOutputs<WebhookDelivery>) => {
+  const deliver = async (
+    item: Item,
+    deadline: number,
+    signal: AbortSignal,
+    out: StageOutputs<WebhookDelivery>,
+  ) => {
     const delivery = item.value;
     const target = targets.get(delivery.webhookId);
     if (target === undefined) return out.reject(item, unconfigured(delivery));
@@ -74,6 +79,8 @@ export function webhookDeliveriesStage(
       const plan = planAttempt(clock.now(), nextAttemptAt, deadline, parts.timeoutMs);
       if (plan.waitMs > 0) await clock.sleep(plan.waitMs);
       if (plan.kind === 'defer') return defer(item, { ...delivery, attempts, nextAttemptAt }, out);
+      // Given up (a stop past its drain deadline): the next owner goes on from the counter.
+      if (signal.aborted) throw new AppError('DEPENDENCY_UNAVAILABLE', 'the batch was given up');
       const claim = await parts.attempts.claim(delivery.deliveryId, maxAttempts);
       if (claim.kind === 'delivered') return; // an attempt before a crash, or another copy's
       if (claim.kind === 'closed') return deadLetter(item, closedError(delivery, claim), out);
@@ -130,7 +137,9 @@ export function webhookDeliveriesStage(
       // batch is still in flight when the batch is processed again.
       const failures: unknown[] = [];
       await mapBounded(unique, parts.concurrency, (item) =>
-        deliver(item, deadline, out).catch((error: unknown) => void failures.push(error)),
+        deliver(item, deadline, batch.signal, out).catch(
+          (error: unknown) => void failures.push(error),
+        ),
       );
       if (failures.length > 0) throw failures[0];
     },

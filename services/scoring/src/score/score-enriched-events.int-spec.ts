@@ -166,7 +166,7 @@ describe('the scoring service on real Kafka, schema registry and S3', () => {
         },
         {
           errorCode: 'UNDECODABLE',
-          reason: 'value is not Avro in the Confluent wire format',
+          reason: 'the value is not Avro in the Confluent wire format',
           service: 'scoring',
           originalTopic: harness.topic('enrichedEvents'),
         },
