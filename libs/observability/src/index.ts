@@ -1,3 +1,3 @@
 export { createLogger } from './logger';
 export type { Logger, LoggerOptions, LogLevel } from './logger';
-export { PipelineMetrics } from './pipeline.metrics';
+export { PipelineMetrics, timeStep } from './pipeline.metrics';

@@ -143,3 +143,12 @@ export class PipelineMetrics {
     }
   }
 }
+
+/** `metrics.time(step, work)` when there are metrics (a service), just `work()` when not (a test). */
+export function timeStep<T>(
+  metrics: PipelineMetrics | undefined,
+  step: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  return metrics === undefined ? work() : metrics.time(step, work);
+}

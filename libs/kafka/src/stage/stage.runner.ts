@@ -1,5 +1,6 @@
 import { HEADERS } from '@rtml/contracts';
 import { AppError, toAppError } from '@rtml/errors';
+import { timeStep } from '@rtml/observability';
 import type { Logger, PipelineMetrics } from '@rtml/observability';
 import type { DeadLetterWriter } from '../dead-letter.writer';
 import { estimatedSize } from '../record-size';
@@ -155,7 +156,6 @@ export class StageRunner<T> {
   }
 
   private time<R>(step: string, run: () => Promise<R>): Promise<R> {
-    const metrics = this.options.metrics;
-    return metrics === undefined ? run() : metrics.time(`${this.stage.name}-${step}`, run);
+    return timeStep(this.options.metrics, `${this.stage.name}-${step}`, run);
   }
 }

@@ -1,6 +1,7 @@
 import type { Prediction } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import type { IncomingRecord, Parsed, StageDefinition, StageTopic } from '@rtml/kafka';
+import { timeStep } from '@rtml/observability';
 import type { PipelineMetrics } from '@rtml/observability';
 import { deliveriesOf } from '../notify-webhooks/webhook-delivery.factory';
 import type { WebhookTarget } from '../notify-webhooks/webhook-target.factory';
@@ -56,12 +57,12 @@ export function predictionsStage(parts: PredictionsStageParts): StageDefinition<
     },
     async process(batch, out) {
       const { metrics } = parts;
-      await time(metrics, 'store', () =>
+      await timeStep(metrics, 'store', () =>
         parts.scores.putAll(
           batch.items.map((item) => toScoreItem(item.value, parts.retentionDays)),
         ),
       );
-      const raised = await time(metrics, 'alert', () =>
+      const raised = await timeStep(metrics, 'alert', () =>
         parts.alerts.raise(batch.items.map((item) => ({ item, prediction: item.value }))),
       );
       for (const { source, alert } of raised) {
@@ -96,6 +97,3 @@ function observeLatency(
       Math.max(0, now - value.timings.ingestedAt) / 1_000,
     );
 }
-
-const time = <R>(metrics: PipelineMetrics | undefined, step: string, run: () => Promise<R>) =>
-  metrics === undefined ? run() : metrics.time(step, run);

@@ -8,6 +8,7 @@ import type {
   StageOutputs,
   StageTopic,
 } from '@rtml/kafka';
+import { timeStep } from '@rtml/observability';
 import type { Logger, PipelineMetrics } from '@rtml/observability';
 import { toEnrichedEvent } from './enriched-event.mapper';
 import type { FeatureRecordParser, ParsedRecord } from './feature-record.parser';
@@ -66,7 +67,7 @@ export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition
       const { store, plan, metrics, state } = parts;
       const writes = batch.items.map((item) => item.value.write);
       const epoch = await state.current();
-      const outcomes = await time(metrics, 'redis', () => store.apply(writes, epoch)).catch(
+      const outcomes = await timeStep(metrics, 'redis', () => store.apply(writes, epoch)).catch(
         (error: unknown) => {
           if (error instanceof StateEpochChanged) state.changed(error);
           throw error;
@@ -111,6 +112,3 @@ function observe(parts: UpdateFeaturesParts, parsed: Written, outcome: WindowOut
     );
   }
 }
-
-const time = <R>(metrics: PipelineMetrics | undefined, step: string, run: () => Promise<R>) =>
-  metrics === undefined ? run() : metrics.time(step, run);

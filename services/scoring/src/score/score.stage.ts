@@ -8,6 +8,7 @@ import type {
   StageOutputs,
   StageTopic,
 } from '@rtml/kafka';
+import { timeStep } from '@rtml/observability';
 import type { PipelineMetrics } from '@rtml/observability';
 import type { ModelLease, ServingModels } from '../model/serving-models.holder';
 import { parseEnrichedEvent } from './enriched-event.parser';
@@ -62,7 +63,7 @@ export function scoreStage(options: ScoreStageOptions): StageDefinition<Scorable
           if (vector.ok) accepted.push({ item, values: vector.values });
           else out.reject(item, vector.error);
         }
-        const scores = await time(options.metrics, 'score', () => scoreAll(accepted, lease));
+        const scores = await timeStep(options.metrics, 'score', () => scoreAll(accepted, lease));
         accepted.forEach((accepted, row) => {
           const prediction = predictionOf(accepted, row, scores, lease);
           observe(options.metrics, prediction);
@@ -123,6 +124,3 @@ function observe(metrics: PipelineMetrics | undefined, prediction: Prediction): 
   const latencyMs = prediction.timings.scoredAt - prediction.timings.ingestedAt;
   metrics.pipelineLatency.observe({ stage: 'scoring' }, Math.max(0, latencyMs) / 1_000);
 }
-
-const time = <R>(metrics: PipelineMetrics | undefined, step: string, run: () => Promise<R>) =>
-  metrics === undefined ? run() : metrics.time(step, run);
