@@ -32,3 +32,8 @@ export { formatStatusLine, isStackUp, stackStatus } from './stack.status';
 export type { ServerHealth, StackStatus } from './stack.status';
 export { stopStack } from './stack.down';
 export type { ServerDownReport } from './stack.down';
+export { prepareScratchKafka, prepareScratchRedis } from './scratch-server.plans';
+export type { ScratchKafkaOptions, ScratchServer } from './scratch-server.plans';
+export { isAlive, killProcess, launchDetached, stopProcess } from './process.control';
+export type { LaunchPlan } from './process.control';
+export { findOwnedPid } from './process.ownership';

@@ -50,6 +50,36 @@ describe('renderKafkaProperties', () => {
   it('keeps partitions in the given log dir', () => {
     expect(props.get('log.dirs')).toBe(input.logDir);
   });
+
+  it('serves a scratch broker on other ports, without the secure listener when it has no port', () => {
+    const scratch = parse(
+      renderKafkaProperties({
+        logDir: '/repo/.stack/chaos/x/data/kraft',
+        logFile: '/repo/.stack/chaos/x/kafka.log',
+        listeners: { plain: 41001, controller: 41002 },
+      }),
+    );
+    expect(scratch.get('listeners')).toBe(
+      'PLAINTEXT://127.0.0.1:41001,CONTROLLER://127.0.0.1:41002',
+    );
+    expect(scratch.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:41001');
+    expect(scratch.get('controller.quorum.voters')).toBe('1@127.0.0.1:41002');
+    expect(scratch.get('listener.security.protocol.map')).toBe(
+      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    );
+    expect([...scratch.keys()].some((key) => key.includes('sasl'))).toBe(false);
+    expect(scratch.get('transaction.state.log.replication.factor')).toBe('1');
+  });
+
+  it('refuses a secure listener without a key store', () => {
+    expect(() =>
+      renderKafkaProperties({
+        logDir: '/d',
+        logFile: '/l',
+        listeners: { plain: 1, controller: 2, secure: 3 },
+      }),
+    ).toThrow('key store');
+  });
 });
 
 describe('renderKafkaLog4j2', () => {

@@ -1,12 +1,32 @@
 import { KAFKA_SECURE_LISTENER, STACK_HOST, STACK_PORTS } from './stack.config';
 
+/** The TCP ports of one broker's listeners, all on STACK_HOST. */
+export interface KafkaListenerPorts {
+  readonly plain: number;
+  readonly controller: number;
+  /** The SASL_SSL listener; absent: the broker has none (and needs no key store). */
+  readonly secure?: number;
+}
+
+/** The stack's broker: 9092, controller 9093, SASL_SSL 9094. */
+export const STACK_KAFKA_LISTENERS: KafkaListenerPorts = Object.freeze({
+  plain: STACK_PORTS.kafka,
+  controller: STACK_PORTS.kafkaController,
+  secure: STACK_PORTS.kafkaSecure,
+});
+
 export interface KafkaRenderInput {
   /** Where the broker keeps its partitions and KRaft metadata. */
   readonly logDir: string;
   /** The stack log file log4j2 appends to. */
   readonly logFile: string;
-  /** The secure listener's PKCS12 key store. */
-  readonly keystoreFile: string;
+  /** The secure listener's PKCS12 key store; required when the listeners include `secure`. */
+  readonly keystoreFile?: string;
+  /**
+   * Default STACK_KAFKA_LISTENERS. Other ports serve a second broker from the same jars beside
+   * the stack's (a tool that must crash a broker for real, see scratch-server.plans.ts).
+   */
+  readonly listeners?: KafkaListenerPorts;
 }
 
 /**
@@ -17,21 +37,28 @@ export interface KafkaRenderInput {
  * `KAFKA_SECURE_LISTENER`) serves the tests of secured clients.
  */
 export function renderKafkaProperties(input: KafkaRenderInput): string {
-  const plain = `PLAINTEXT://${STACK_HOST}:${STACK_PORTS.kafka}`;
-  const secure = `SASL_SSL://${STACK_HOST}:${STACK_PORTS.kafkaSecure}`;
+  const ports = input.listeners ?? STACK_KAFKA_LISTENERS;
+  const plain = `PLAINTEXT://${STACK_HOST}:${ports.plain}`;
+  const controller = `CONTROLLER://${STACK_HOST}:${ports.controller}`;
+  const secure =
+    ports.secure === undefined ? undefined : `SASL_SSL://${STACK_HOST}:${ports.secure}`;
+  const keystore = input.keystoreFile;
+  if (secure !== undefined && keystore === undefined)
+    throw new Error('a SASL_SSL listener needs a key store file');
+  const protocols = ['CONTROLLER:PLAINTEXT', 'PLAINTEXT:PLAINTEXT'];
   const settings: Array<[string, string | number | boolean]> = [
     ['process.roles', 'broker,controller'],
     ['node.id', 1],
-    ['controller.quorum.voters', `1@${STACK_HOST}:${STACK_PORTS.kafkaController}`],
-    ['listeners', `${plain},CONTROLLER://${STACK_HOST}:${STACK_PORTS.kafkaController},${secure}`],
-    ['advertised.listeners', `${plain},${secure}`],
+    ['controller.quorum.voters', `1@${STACK_HOST}:${ports.controller}`],
+    ['listeners', [plain, controller, secure].filter(Boolean).join(',')],
+    ['advertised.listeners', [plain, secure].filter(Boolean).join(',')],
     ['controller.listener.names', 'CONTROLLER'],
     ['inter.broker.listener.name', 'PLAINTEXT'],
     [
       'listener.security.protocol.map',
-      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL',
+      [...protocols, ...(secure === undefined ? [] : ['SASL_SSL:SASL_SSL'])].join(','),
     ],
-    ...secureListenerSettings(input.keystoreFile),
+    ...(secure === undefined || keystore === undefined ? [] : secureListenerSettings(keystore)),
     ['log.dirs', input.logDir],
     ['num.partitions', 6],
     ['default.replication.factor', 1],

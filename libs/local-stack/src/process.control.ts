@@ -70,3 +70,9 @@ export async function stopProcess(pid: number, graceMs: number): Promise<boolean
   signal(pid, 'SIGKILL');
   return pollUntil(async () => !isAlive(pid), { timeoutMs: 5_000, intervalMs: 100 });
 }
+
+/** SIGKILL at once (a crash, not a stop: no shutdown hook runs); resolves true once it is gone. */
+export async function killProcess(pid: number): Promise<boolean> {
+  signal(pid, 'SIGKILL');
+  return pollUntil(async () => !isAlive(pid), { timeoutMs: 5_000, intervalMs: 50 });
+}

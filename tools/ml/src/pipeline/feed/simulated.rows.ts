@@ -27,6 +27,16 @@ export function simulatedRows(
   return firstRows(simulate(events, seed), events);
 }
 
+/** `simulatedRows`, all at once (the scale test and the fault suite stream each row many times). */
+export async function simulatedRowList(
+  events: number,
+  seed: number,
+): Promise<ReferenceTransaction[]> {
+  const rows: ReferenceTransaction[] = [];
+  for await (const batch of simulatedRows(events, seed)) rows.push(...batch);
+  return rows;
+}
+
 function simulate(events: number, seed: number): string {
   const customers = Math.max(
     10,

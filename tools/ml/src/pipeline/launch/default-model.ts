@@ -7,9 +7,12 @@ import { AppError } from '@rtml/errors';
 import {
   DEFAULT_MODEL_BUCKET,
   DEFAULT_MODEL_NAME,
+  MANIFEST_FILE,
+  MODEL_FILE,
   S3ModelRegistry,
   readModelDirectory,
 } from '@rtml/model-registry';
+import type { ModelDirectory } from '@rtml/model-registry';
 import { REFERENCE_DATA, WORKSPACE_ROOT, WORK_DIR } from './workspace.paths';
 
 /** The model the services score with unless MODEL_NAME says otherwise. */
@@ -24,9 +27,10 @@ export type DefaultModelOutcome =
   | { readonly status: 'present'; readonly version: string }
   | { readonly status: 'published'; readonly version: string; readonly trainedOn: string };
 
-export function modelRegistryFromEnv(env: NodeJS.ProcessEnv = process.env): S3ModelRegistry {
+/** An S3 client configured as scoring configures its own, from the same variables. */
+export function s3ClientFromEnv(env: NodeJS.ProcessEnv = process.env): S3Client {
   const endpoint = env['S3_ENDPOINT'] ?? 'http://127.0.0.1:9000';
-  const client = new S3Client({
+  return new S3Client({
     ...awsClientConfig(endpoint, {
       AWS_REGION: env['AWS_REGION'] ?? 'us-east-1',
       AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'],
@@ -34,7 +38,12 @@ export function modelRegistryFromEnv(env: NodeJS.ProcessEnv = process.env): S3Mo
     }),
     forcePathStyle: true,
   });
-  return new S3ModelRegistry(client, { bucket: env['MODEL_BUCKET'] ?? DEFAULT_MODEL_BUCKET });
+}
+
+export function modelRegistryFromEnv(env: NodeJS.ProcessEnv = process.env): S3ModelRegistry {
+  return new S3ModelRegistry(s3ClientFromEnv(env), {
+    bucket: env['MODEL_BUCKET'] ?? DEFAULT_MODEL_BUCKET,
+  });
 }
 
 /**
@@ -64,6 +73,31 @@ export async function ensureDefaultModel(
   await registry.promote(name, published.version, 'champion');
   log(`published ${name} version ${published.version} and promoted it to champion`);
   return { status: 'published', version: published.version, trainedOn: data };
+}
+
+/**
+ * The default model's artifacts as `ensureDefaultModel` trains them, trained once into
+ * `.stack/work/default-model` and read from there afterwards: for tools that seed a bucket of
+ * their own (the fault suite) without touching the shared registry.
+ */
+export async function defaultModelArtifacts(log: (line: string) => void): Promise<ModelDirectory> {
+  const dir = join(WORK_DIR, 'default-model');
+  if (!existsSync(join(dir, MODEL_FILE)) || !existsSync(join(dir, MANIFEST_FILE))) {
+    const { data, period } = trainingData(log);
+    log(`training the default model on ${data} (${period.from}…${period.to}) into ${dir}`);
+    runModelCli([
+      'train',
+      '--data',
+      data,
+      '--from',
+      period.from,
+      '--to',
+      period.to,
+      '--output',
+      dir,
+    ]);
+  }
+  return readModelDirectory(dir);
 }
 
 function trainingData(log: (line: string) => void) {

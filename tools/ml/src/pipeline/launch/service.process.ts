@@ -25,14 +25,16 @@ export interface LaunchedService {
 }
 
 /**
- * Starts a built service (services/<name>/dist/main.js) as its own process with the caller's
- * environment plus `env`, appending its JSON log lines to `.stack/logs/services/<file>.log`.
+ * Starts a built service (services/<name>/dist/main.js under `root`, this workspace by default)
+ * as its own process with the caller's environment plus `env`, appending its JSON log lines to
+ * `.stack/logs/services/<file>.log`.
  */
 export function launchService(
   name: PipelineServiceName,
   port: number,
   env: Readonly<Record<string, string>> = {},
   logName: string = name,
+  root: string = WORKSPACE_ROOT,
 ): LaunchedService {
   const logDir = join(WORKSPACE_ROOT, '.stack', 'logs', 'services');
   mkdirSync(logDir, { recursive: true });
@@ -40,9 +42,9 @@ export function launchService(
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(
     process.execPath,
-    [...NODE_FLAGS, join(WORKSPACE_ROOT, 'services', name, 'dist', 'main.js')],
+    [...NODE_FLAGS, join(root, 'services', name, 'dist', 'main.js')],
     {
-      cwd: WORKSPACE_ROOT,
+      cwd: root,
       env: { ...process.env, ...env, HTTP_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -33,6 +33,8 @@ export class ReplicaFleet {
     readonly service: PipelineServiceName,
     private readonly env: Readonly<Record<string, string>>,
     private readonly logPrefix: string,
+    /** Where the built services are (default this workspace; see launchService). */
+    private readonly servicesRoot?: string,
   ) {}
 
   get live(): Replica[] {
@@ -44,7 +46,13 @@ export class ReplicaFleet {
     const name = `${this.service}-${this.replicas.length + 1}`;
     const port = await freePort();
     if (this.stopped) throw new Error(`${this.service} replicas are stopped`);
-    const process = launchService(this.service, port, this.env, `${this.logPrefix}-${name}`);
+    const process = launchService(
+      this.service,
+      port,
+      this.env,
+      `${this.logPrefix}-${name}`,
+      this.servicesRoot,
+    );
     const replica: Replica = { name, process, consumed: 0, cpuSeconds: 0, alive: true };
     this.replicas.push(replica);
     process.child.once('exit', () => (replica.alive = false));

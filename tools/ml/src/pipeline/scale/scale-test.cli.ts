@@ -5,9 +5,8 @@ import { describeErrorOnOneLine } from '@rtml/errors';
 import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
 import { ensureStackUp, stopStack } from '@rtml/local-stack';
 import { createLogger } from '@rtml/observability';
-import type { ReferenceTransaction } from '../../csv/reference-transaction.model';
 import { KafkaEventSink } from '../feed/raw-event.sender';
-import { simulatedRows } from '../feed/simulated.rows';
+import { simulatedRowList } from '../feed/simulated.rows';
 import { ensureDefaultModel } from '../launch/default-model';
 import { buildServices } from '../launch/pipeline.session';
 import { chaosHooks } from './chaos.scenario';
@@ -81,7 +80,7 @@ async function main(): Promise<number> {
   }, 1_000);
   const run = async () => {
     await provisionSlice(kafka, registryUrl, slice);
-    const rows = await collect(simulatedRows(args.eventsPerStep * 4, args.seed));
+    const rows = await simulatedRowList(args.eventsPerStep * 4, args.seed);
     const offline = await offlineVectors(rows);
     log(`${rows.length} simulated transactions; offline vectors computed`);
     await Promise.all([admin.connect(), publisher.connect(), counter.start()]);
@@ -178,14 +177,6 @@ function interruption(): Promise<never> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
-
-async function collect(
-  batches: AsyncIterable<ReferenceTransaction[]>,
-): Promise<ReferenceTransaction[]> {
-  const rows: ReferenceTransaction[] = [];
-  for await (const batch of batches) rows.push(...batch);
-  return rows;
 }
 
 main().then(
