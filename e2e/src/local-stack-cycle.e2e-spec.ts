@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_ENDPOINTS, LOCAL_STACK_PORTS } from '@rtml/config';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 
 const ROOT = join(__dirname, '..', '..');
 const PORTS = Object.values(LOCAL_STACK_PORTS);
