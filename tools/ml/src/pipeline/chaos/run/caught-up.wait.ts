@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Admin } from 'kafkajs';
-import { SERVICE_IDS } from '@rtml/contracts';
+import { CONSUMER_GROUP_KEYS } from '@rtml/contracts';
 import { describeErrorOnOneLine } from '@rtml/errors';
 import { StoredItemsPoller } from '../../outcome/stored-items.poller';
 import type { BoundedWait } from '../verdict/fault.verdict';
@@ -21,8 +21,8 @@ export interface CatchUp {
 
 /**
  * Polls until the pipeline has caught up: every recorder has read its topic (to `until` or to
- * now), every id has its outcome and its stored item, and no service's group has a data record
- * left uncommitted. Returns how long that took, or null and what was outstanding when `boundMs`
+ * now), every id has its outcome and its stored item, and no consumer group of the pipeline
+ * (the delivery worker's included) has a data record left uncommitted. Returns how long that took, or null and what was outstanding when `boundMs`
  * passed. Kafka being unreachable (a broker restart) just counts as not yet.
  */
 export async function waitCaughtUp(catchUp: CatchUp): Promise<BoundedWait> {
@@ -57,12 +57,12 @@ async function whatIsOutstanding(catchUp: CatchUp, poller: StoredItemsPoller): P
     if (unstored > 0) problems.push(`${unstored} predicted events not stored`);
   }
   const lags = await Promise.all(
-    SERVICE_IDS.map(
-      async (service) => [service, await ledger.groupLag(admin, service, catchUp.until)] as const,
+    CONSUMER_GROUP_KEYS.map(
+      async (group) => [group, await ledger.groupLag(admin, group, catchUp.until)] as const,
     ),
   );
   const lagging = lags.filter(([, lag]) => lag > 0);
   if (lagging.length > 0)
-    problems.push(`lag ${lagging.map(([service, lag]) => `${service} ${lag}`).join(', ')}`);
+    problems.push(`lag ${lagging.map(([group, lag]) => `${group} ${lag}`).join(', ')}`);
   return problems.join('; ');
 }

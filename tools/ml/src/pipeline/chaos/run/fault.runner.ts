@@ -18,6 +18,7 @@ import { waitCaughtUp } from './caught-up.wait';
 import { gatherFacts } from './fault.facts';
 import { streamWithFault } from './injected.stream';
 import type { InjectedOutcome } from './injected.stream';
+import { PIPELINE_SERVICES } from '../../launch/service.process';
 import { PipelineFleet } from './pipeline.fleet';
 import { RunLedger } from './run.ledger';
 
@@ -93,6 +94,8 @@ export async function runFault(input: FaultRunInput): Promise<FaultLine> {
       ids,
       boundMs: args.windows.settleBoundMs,
     });
+    if (settle.ms === null)
+      settle = { ...settle, outstanding: `${settle.outstanding}; ${await readiness(fleet)}` };
     log(
       `  ${fault.name}: ${settle.ms === null ? `not settled: ${settle.outstanding}` : `settled in ${settle.ms} ms`}`,
     );
@@ -161,6 +164,24 @@ async function tearDown(
   };
   for (const problem of await cleanUpSlice(clients, slice))
     log(`  clean-up of ${slice.id}: ${problem}`);
+}
+
+/** What each service's /health/ready answers now (a service may say ready and consume nothing). */
+async function readiness(fleet: PipelineFleet): Promise<string> {
+  const answers = await Promise.all(
+    PIPELINE_SERVICES.map(async ({ name }) => {
+      const url = fleet.url(name);
+      const status =
+        url === undefined
+          ? 'no process'
+          : await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(3_000) }).then(
+              (response) => String(response.status),
+              () => 'no answer',
+            );
+      return `${name} ${status}`;
+    }),
+  );
+  return `/health/ready: ${answers.join(', ')}`;
 }
 
 /** Accepted events without an item (all of them when the table cannot be read). */

@@ -1,6 +1,6 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { CONSUMER_GROUPS, HEADERS, TOPIC_IDS, consumerGroupId, topicName } from '@rtml/contracts';
-import type { ServiceId, TopicId } from '@rtml/contracts';
+import type { ConsumerGroupKey, TopicId } from '@rtml/contracts';
 import { AvroSerde } from '@rtml/kafka';
 import type { RawEventJson } from '../../feed/raw-event.feed';
 import { TopicRecorder } from './topic.recorder';
@@ -112,15 +112,15 @@ export class RunLedger {
   }
 
   /**
-   * Data records on the service's input topics its group has not committed past (below
-   * `until` when given: only what existed at that moment).
+   * Data records on the group's input topics it has not committed past (below `until` when
+   * given: only what existed at that moment).
    */
-  async groupLag(admin: Admin, service: ServiceId, until?: OffsetSnapshot): Promise<number> {
+  async groupLag(admin: Admin, group: ConsumerGroupKey, until?: OffsetSnapshot): Promise<number> {
     let lag = 0;
-    for (const id of CONSUMER_GROUPS[service].consumes) {
+    for (const id of CONSUMER_GROUPS[group].consumes) {
       const topic = topicName(id, this.prefix);
       const [committed] = await admin.fetchOffsets({
-        groupId: consumerGroupId(service, this.prefix),
+        groupId: consumerGroupId(group, this.prefix),
         topics: [topic],
       });
       const from = new Map(
