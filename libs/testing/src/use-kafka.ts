@@ -19,6 +19,8 @@ export interface KafkaTestContext {
   createTopics(specs: readonly TopicToCreate[]): Promise<string[]>;
   /** Registers topics the code under test creates itself, for deletion after the suite. */
   adoptTopics(names: readonly string[]): void;
+  /** Deletes topics of this suite now (a topic vanishing under a running consumer). */
+  deleteTopics(names: readonly string[]): Promise<void>;
   /** A consumer group name of this suite; deleted after the suite. */
   groupId(name: string): string;
   /** The group's committed offset per partition on a topic. */
@@ -72,6 +74,9 @@ export function useKafka(): KafkaTestContext {
     },
     adoptTopics(names) {
       topics.push(...names);
+    },
+    async deleteTopics(names) {
+      await admin.deleteTopics({ topics: [...names] });
     },
     groupId(name) {
       const id = `${prefix}${name}`;

@@ -1,6 +1,7 @@
 import { AppError } from '@rtml/errors';
 import { createLogger } from '@rtml/observability';
-import { eventually, useKafka } from '@rtml/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { eventually, testEndpoints, useKafka } from '@rtml/testing';
 import { DeadLetterWriter } from '../dead-letter.writer';
 import { KafkaRecordPublisher } from '../record-publisher';
 import type { IncomingRecord } from '../record.types';
@@ -154,6 +155,65 @@ describe('StageConsumer against the real broker', () => {
       );
       expect(seen).toEqual(['x', 'y', 'z']);
     });
+  });
+
+  it('stops cleanly while KafkaJS is restarting its run loop after a crash', async () => {
+    const [input, output] = await kafka.createTopics([
+      { name: 'crash-in', partitions: 1 },
+      { name: 'crash-out', partitions: 1 },
+    ]);
+    const lines: string[] = [];
+    const captured = createLogger({
+      service: 'test',
+      level: 'warn',
+      destination: { write: (line: string) => void lines.push(line) },
+    });
+    // No client retries: the first failed fetch crashes the run loop, and KafkaJS restarts it.
+    const brittle = new Kafka({
+      brokers: testEndpoints().kafkaBrokers.slice(),
+      clientId: `${kafka.prefix}brittle`,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0, initialRetryTime: 5_000 },
+    });
+    const runner = new StageRunner<unknown>(
+      copyStage(output!, () => undefined) as StageDefinition<unknown>,
+      {
+        encoder: text,
+        deadLetters: new DeadLetterWriter(text, {
+          topic: `${input}.dlq`,
+          subject: 'dlq',
+          service: 'copy',
+        }),
+      },
+    );
+    const consumer = new StageConsumer(brittle, runner, {
+      groupId: kafka.groupId('crash'),
+      topics: [input!],
+      guarantee: 'at_least_once',
+      publisher,
+      logger: captured,
+    });
+    await consumer.start();
+    await produce(input!, ['a']);
+    await eventually(
+      async () =>
+        (await committedOffset(consumer.groupId, input!)) === '1'
+          ? true
+          : Promise.reject(new Error(`not committed; ${lines.join('')}`)),
+      { timeoutMs: 30_000 },
+    );
+    // The input disappears under the consumer: its fetch fails, the run loop crashes.
+    await kafka.deleteTopics([input!]);
+    await eventually(
+      () =>
+        lines.some((line) => line.includes('restarting'))
+          ? true
+          : Promise.reject(new Error('no crash yet')),
+      { timeoutMs: 30_000 },
+    );
+
+    await expect(consumer.stop()).resolves.toBeUndefined();
+    expect(consumer.isRunning).toBe(false);
   });
 
   it('exactly once: outputs of a transaction that aborted are never read by read_committed consumers', async () => {

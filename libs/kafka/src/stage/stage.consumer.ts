@@ -122,7 +122,7 @@ export class StageConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.running) this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
+    if (this.running) this.pauseFetching();
     const drained = await this.drain(this.options.drainTimeoutMs ?? 20_000);
     if (!drained) {
       this.abandoned = true;
@@ -135,6 +135,18 @@ export class StageConsumer {
     this.running = false;
     await this.consumer.disconnect();
     await this.delivery.close();
+  }
+
+  /**
+   * Between a crash and KafkaJS's restart of its run loop there is no group to pause (KafkaJS
+   * throws); nothing fetches then, and the disconnect that follows cancels the restart.
+   */
+  private pauseFetching(): void {
+    try {
+      this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
+    } catch (error) {
+      this.options.logger.debug({ err: error, groupId: this.groupId }, 'no run loop to pause');
+    }
   }
 
   private async drain(timeoutMs: number): Promise<boolean> {
@@ -254,7 +266,14 @@ export class StageConsumer {
       for (const key of now) held.add(key);
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart) return; // KafkaJS restarts the run loop itself
+      if (payload.restart) {
+        // KafkaJS restarts the run loop itself; uncommitted batches are fetched again.
+        this.options.logger.warn(
+          { err: payload.error, groupId: this.groupId },
+          'consumer run loop failed; restarting',
+        );
+        return;
+      }
       this.running = false;
       this.options.logger.error({ err: payload.error, groupId: this.groupId }, 'consumer crashed');
       this.options.onCrash?.(payload.error);
