@@ -70,12 +70,12 @@ describe.each([
   });
   afterAll(async () => {
     client.destroy();
-    await proxy.close();
+    await proxy.stop();
   });
 
   it('fails within its timeout, retriably, while the store accepts and never answers', async () => {
     await request(); // a kept-alive connection, which the blackhole silences too
-    await proxy.set('blackhole');
+    await proxy.setMode('blackhole');
 
     const failure = await failureOf(request);
 
@@ -84,13 +84,13 @@ describe.each([
   });
 
   it('fails retriably while the store refuses connections, and answers once it is back', async () => {
-    await proxy.set('refuse');
+    await proxy.setMode('refuse');
     await expect(failureOf(request)).resolves.toMatchObject({
       code: 'DEPENDENCY_UNAVAILABLE',
       retriable: true,
     });
 
-    await proxy.set('pass');
+    await proxy.setMode('pass');
     await expect(request()).resolves.toBeDefined();
   });
 });
@@ -105,18 +105,18 @@ describe('the services’ Redis client (its own timeouts) in front of a Redis th
   });
   afterAll(async () => {
     redis.disconnect();
-    await proxy.close();
+    await proxy.stop();
   });
 
   it('fails a command within its timeout, retriably, and recovers when Redis answers again', async () => {
     await expect(redis.ping()).resolves.toBe('PONG');
-    await proxy.set('blackhole');
+    await proxy.setMode('blackhole');
 
     const failure = await failureOf(() => redis.ping());
 
     expect(failure).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', retriable: true });
     expect(failure.elapsedMs).toBeLessThan(Number(REDIS_CLIENT_OPTIONS.commandTimeout) + SLACK_MS);
-    await proxy.set('pass');
+    await proxy.setMode('pass');
     await eventually(() => redis.ping(), { description: 'Redis answering through the proxy' });
   });
 });

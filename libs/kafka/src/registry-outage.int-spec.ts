@@ -31,8 +31,8 @@ describe('AvroSerde.decode while the schema registry fails', () => {
   beforeAll(async () => {
     proxy = await FaultProxy.start(kafka.schemaRegistryUrl);
   });
-  afterEach(() => proxy.set('pass'));
-  afterAll(() => proxy.close());
+  afterEach(() => proxy.setMode('pass'));
+  afterAll(() => proxy.stop());
 
   /** A reader behind the proxy that has never seen any schema id. */
   const newReader = () =>
@@ -64,13 +64,13 @@ describe('AvroSerde.decode while the schema registry fails', () => {
     const { bytes } = await freshRecord('refused');
     const reader = newReader();
 
-    await proxy.set('refuse');
+    await proxy.setMode('refuse');
     await expect(reader.decode(bytes)).rejects.toMatchObject({
       code: 'DEPENDENCY_UNAVAILABLE',
       retriable: true,
     });
 
-    await proxy.set('pass');
+    await proxy.setMode('pass');
     await expect(reader.decode(bytes)).resolves.toEqual(payment);
   });
 
@@ -78,7 +78,7 @@ describe('AvroSerde.decode while the schema registry fails', () => {
     const { bytes } = await freshRecord('blackholed');
     const reader = newReader();
 
-    await proxy.set('blackhole');
+    await proxy.setMode('blackhole');
     const started = performance.now();
     const failure = await reader.decode(bytes).then(
       () => undefined,
@@ -90,7 +90,7 @@ describe('AvroSerde.decode while the schema registry fails', () => {
     expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.9);
     expect(elapsedMs).toBeLessThan(TIMEOUT_MS + SLACK_MS);
 
-    await proxy.set('pass');
+    await proxy.setMode('pass');
     await expect(reader.decode(bytes)).resolves.toEqual(payment);
   });
 
@@ -120,7 +120,7 @@ describe('AvroSerde.decode while the schema registry fails', () => {
 
   it('dead-letters bytes that are not the wire format, without asking the registry', async () => {
     const reader = newReader();
-    await proxy.set('refuse');
+    await proxy.setMode('refuse');
 
     for (const bytes of [Buffer.from('{"eventId":"e-1"}'), Buffer.from([0, 0, 1])])
       await expect(reader.decode(bytes)).rejects.toMatchObject({
@@ -134,7 +134,7 @@ describe('AvroSerde.decode while the schema registry fails', () => {
     const reader = newReader();
     await reader.decode(bytes);
 
-    await proxy.set('refuse');
+    await proxy.setMode('refuse');
     await expect(reader.decode(bytes.subarray(0, 7))).rejects.toMatchObject({
       code: 'UNDECODABLE',
       retriable: false,

@@ -37,3 +37,5 @@ export type { ScratchKafkaOptions, ScratchServer } from './scratch-server.plans'
 export { isAlive, killProcess, launchDetached, stopProcess } from './process.control';
 export type { LaunchPlan } from './process.control';
 export { findOwnedPid } from './process.ownership';
+export { FaultProxy } from './fault.proxy';
+export type { FaultMode, ProxyTarget } from './fault.proxy';

@@ -15,5 +15,6 @@ export type { S3TestContext } from './use-s3-bucket';
 export { freePort } from '@rtml/local-stack';
 export { ServiceProcess } from './service-process';
 export type { ServiceProcessOptions } from './service-process';
-export { FaultProxy } from './fault.proxy';
-export type { FaultMode } from './fault.proxy';
+// The fault proxy lives with the local stack (the fault suite uses it too); tests reach it here.
+export { FaultProxy } from '@rtml/local-stack';
+export type { FaultMode } from '@rtml/local-stack';

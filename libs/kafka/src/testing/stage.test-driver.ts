@@ -5,6 +5,7 @@ import type {
   DeadLetterLimits,
   IncomingRecord,
   OutgoingRecord,
+  RecordBatch,
   StageDefinition,
   StageResult,
 } from '../index';
@@ -67,6 +68,7 @@ export class StageTestDriver<T> {
   private readonly runner: StageRunner<T>;
   private readonly deadLetterTopic: string;
   private readonly nextOffsets = new Map<string, bigint>();
+  private last: RecordBatch | undefined;
 
   constructor(
     build: (codec: ContractCodec) => StageDefinition<T>,
@@ -110,12 +112,21 @@ export class StageTestDriver<T> {
       timestamp: Date.now(),
     }));
     this.nextOffsets.set(key, offset);
-    const result = await this.runner.run({
-      topic,
-      partition,
-      records: incoming,
-      highWatermark: String(offset),
-    });
+    this.last = { topic, partition, records: incoming, highWatermark: String(offset) };
+    return this.run(this.last);
+  }
+
+  /**
+   * The last piped batch again, same records and offsets: what the runtime does when a batch
+   * failed (the stage threw) and is retried.
+   */
+  redeliver(): Promise<DriverResult> {
+    if (this.last === undefined) throw new Error('redeliver() before any pipe()');
+    return this.run(this.last);
+  }
+
+  private async run(batch: RecordBatch): Promise<DriverResult> {
+    const result = await this.runner.run(batch);
     const decoded = new Map<OutgoingRecord, unknown>();
     for (const record of result.records)
       if (record.value !== null) decoded.set(record, await this.codec.decode(record.value));

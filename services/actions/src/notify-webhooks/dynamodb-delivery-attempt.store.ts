@@ -20,16 +20,20 @@ export interface DynamoDbDeliveryAttemptOptions {
 /** A reason kept for a dead letter, not a log: bounded. */
 const MAX_ERROR_CHARS = 512;
 
-/** Granted only while fewer than :max attempts are counted and no answer settled the delivery. */
+/**
+ * Granted only while fewer than :max attempts are counted, no answer settled the delivery and
+ * the last counted claim is not this one (a claim's write that timed out may have landed).
+ */
 const CLAIM_CONDITION =
-  '(attribute_not_exists(#attempts) OR #attempts < :max) AND attribute_not_exists(#settled)';
+  '(attribute_not_exists(#attempts) OR #attempts < :max) AND attribute_not_exists(#settled) AND (attribute_not_exists(#claim) OR #claim <> :token)';
 
 /**
  * Attempt counters in the alert-state table. `claim` is one conditional UpdateItem: the
  * increment and the `attempts < max` check are a single atomic write, so two replicas (a zombie
  * and the partition's new owner, or two copies of one record) can never both get the last
  * attempt. A refused claim returns the item as it was (ReturnValuesOnConditionCheckFailure),
- * which says why without a second read.
+ * which says why without a second read, including that the last counted claim carried this
+ * claim's token: the same attempt, resumed.
  */
 export class DynamoDbDeliveryAttemptStore extends DeliveryAttemptStore {
   private readonly now: () => number;
@@ -42,18 +46,19 @@ export class DynamoDbDeliveryAttemptStore extends DeliveryAttemptStore {
     this.now = options.now ?? Date.now;
   }
 
-  async claim(deliveryId: string, maxAttempts: number): Promise<AttemptClaim> {
+  async claim(deliveryId: string, maxAttempts: number, token: string): Promise<AttemptClaim> {
     try {
       const output = await this.client.send(
         new UpdateItemCommand({
           TableName: this.options.tableName,
           Key: keyOf(deliveryId),
           UpdateExpression:
-            'SET #attempts = if_not_exists(#attempts, :zero) + :one, #lastAttemptAt = :now, #expiresAt = :expiresAt',
+            'SET #attempts = if_not_exists(#attempts, :zero) + :one, #claim = :token, #lastAttemptAt = :now, #expiresAt = :expiresAt',
           ConditionExpression: CLAIM_CONDITION,
           ExpressionAttributeNames: {
             '#attempts': 'attempts',
             '#settled': 'settled',
+            '#claim': 'claim',
             '#lastAttemptAt': 'lastAttemptAt',
             '#expiresAt': 'expiresAt',
           },
@@ -61,6 +66,7 @@ export class DynamoDbDeliveryAttemptStore extends DeliveryAttemptStore {
             ':zero': 0,
             ':one': 1,
             ':max': maxAttempts,
+            ':token': token,
             ':now': this.now(),
             ':expiresAt': this.expiresAt(),
           }),
@@ -71,7 +77,7 @@ export class DynamoDbDeliveryAttemptStore extends DeliveryAttemptStore {
       return { kind: 'granted', attempt: Number(unmarshallOf(output.Attributes)['attempts']) };
     } catch (error) {
       const refused = conditionFailure(error);
-      if (refused) return closedBy(refused.Item);
+      if (refused) return refusedBy(refused.Item, token);
       throw toDynamoDbError(error, `UpdateItem (attempt claim) on ${this.options.tableName}`);
     }
   }
@@ -125,9 +131,11 @@ const keyOf = (deliveryId: string) => marshall({ pk: `delivery#${deliveryId}` })
 const unmarshallOf = (item: Record<string, AttributeValue> | undefined) =>
   item === undefined ? {} : unmarshall(item);
 
-function closedBy(item: Record<string, AttributeValue> | undefined): AttemptClaim {
+function refusedBy(item: Record<string, AttributeValue> | undefined, token: string): AttemptClaim {
   const old = unmarshallOf(item);
   if (old['settled'] === 'delivered') return { kind: 'delivered' };
+  if (old['claim'] === token && old['settled'] === undefined && typeof old['attempts'] === 'number')
+    return { kind: 'granted', attempt: old['attempts'], resumed: true };
   return {
     kind: 'closed',
     attempts: typeof old['attempts'] === 'number' ? old['attempts'] : 0,

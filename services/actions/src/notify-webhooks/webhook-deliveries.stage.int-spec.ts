@@ -6,7 +6,9 @@ import type { WebhookDelivery } from '@rtml/contracts';
 import { alertFixture } from '@rtml/contracts/testing';
 import { StageTestDriver } from '@rtml/kafka/testing';
 import type { DriverResult } from '@rtml/kafka/testing';
-import { freePort, useDynamoDb } from '@rtml/testing';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { awsClientConfig } from '@rtml/connections';
+import { FaultProxy, freePort, testEndpoints, useDynamoDb } from '@rtml/testing';
 import { alertStateTableDefinition } from '../store-prediction/scores-table.definition';
 import { ensureTable } from '../store-prediction/table.provisioner';
 import { DynamoDbDeliveryAttemptStore } from './dynamodb-delivery-attempt.store';
@@ -182,6 +184,74 @@ describe('the webhook delivery worker on DynamoDB Local and a real receiver', ()
     expect(callsOf(record)).toHaveLength(MAX_ATTEMPTS);
     expect(trail[0]).toBe(1);
     expect(trail.at(-1)).toBe(MAX_ATTEMPTS - 1);
+  });
+
+  it('a DynamoDB freeze during a claim costs no attempt: the claim it held lands, and the retried batch resumes that attempt instead of counting another', async () => {
+    const proxy = await FaultProxy.start(testEndpoints().dynamodbEndpoint);
+    // The service's own client settings (timeouts that throw), with 300 ms bounds; the SDK's own
+    // 3 attempts are each another write held by the frozen server.
+    const frozenClient = new DynamoDBClient({
+      ...awsClientConfig(
+        proxy.url(testEndpoints().dynamodbEndpoint),
+        { AWS_REGION: 'us-east-1' },
+        {
+          connectionTimeoutMs: 300,
+          requestTimeoutMs: 300,
+          socketTimeoutMs: 300,
+        },
+      ),
+      maxAttempts: 3,
+    });
+    try {
+      const driver = worker({
+        attempts: new DynamoDbDeliveryAttemptStore(frozenClient, {
+          tableName: table,
+          keepForMs: 86_400_000,
+        }),
+      });
+      await pipe(driver, deliveryTo('/ok')); // a warm connection, as in a running service
+      const delivery = deliveryTo('/fail');
+
+      await proxy.setMode('blackhole');
+      await expect(pipe(driver, delivery)).rejects.toThrow(/attempt claim/);
+      await proxy.setMode('pass');
+      // The server works through what it held: the claim sent on the open connection lands.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const retried = await driver.redeliver();
+
+      // Every counted attempt was a call: none went to the freeze.
+      expect(callsOf(delivery)).toHaveLength(MAX_ATTEMPTS);
+      expect(retried.deadLetters.map((letter) => letter.reason)).toEqual([
+        expect.stringContaining(`after ${MAX_ATTEMPTS} attempt(s), last answer: HTTP 500`),
+      ]);
+    } finally {
+      frozenClient.destroy();
+      await proxy.stop();
+    }
+  });
+
+  it('a batch retried after its call was made (the result could not be recorded) makes no second call for that attempt', async () => {
+    const store = new DynamoDbDeliveryAttemptStore(dynamo.client, {
+      tableName: table,
+      keepForMs: 86_400_000,
+    });
+    let failRecords = 1;
+    // The real store, whose first result write fails (as DynamoDB going away right after the call).
+    const flaky = Object.assign(Object.create(store) as DynamoDbDeliveryAttemptStore, {
+      record: (deliveryId: string, result: Parameters<typeof store.record>[1]) =>
+        failRecords-- > 0
+          ? Promise.reject(new Error('DynamoDB went away'))
+          : store.record(deliveryId, result),
+    });
+    const driver = worker({ attempts: flaky });
+    const delivery = deliveryTo('/ok');
+
+    await expect(pipe(driver, delivery)).rejects.toThrow(/went away/);
+    const retried = await driver.redeliver();
+
+    expect(callsOf(delivery)).toHaveLength(1);
+    expect(retried.deadLetters).toEqual([]);
+    expect(reemitted(retried)).toEqual([]);
   });
 
   it('lets two workers on one delivery (a zombie and the new owner) make the limit of attempts between them, never more', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { WebhookDelivery } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import type {
@@ -17,6 +18,9 @@ import type { WebhookTarget } from './webhook-target.factory';
 import type { WebhookAnswer, WebhookSender } from './webhook.sender';
 
 export const WEBHOOK_DELIVERIES_STAGE = 'webhook-deliveries';
+
+/** Answers remembered per claim token, for batches retried in this process. */
+const MAX_REMEMBERED_CALLS = 100_000;
 
 export interface WebhookDeliveriesStageParts {
   /** Reads the Avro values of the deliveries topic: the registry's serde, or the test codec. */
@@ -50,7 +54,8 @@ type Item = Parsed<WebhookDelivery>;
  * most `retry.maxAttempts` times in total, across restarts, rebalances and duplicate records:
  * every attempt is first counted in DynamoDB by a conditional write (`DeliveryAttemptStore`),
  * and a redelivered record finds its attempts counted. Receivers deduplicate on
- * `x-rtml-delivery-id`. A batch ends within `batchBudgetMs` (plus one DynamoDB round trip),
+ * `x-rtml-delivery-id`. A DynamoDB blip costs no attempt: a claim whose answer was lost is
+ * resumed by its token when the batch is retried, and its call made once. A batch ends within `batchBudgetMs` (plus one DynamoDB round trip),
  * whatever the receivers do: no attempt starts that could time out past the deadline, and a
  * delivery whose next attempt does not fit is re-emitted with its attempts so far and its
  * `nextAttemptAt` (in the transaction that commits the batch), not slept on. After the last
@@ -64,6 +69,11 @@ export function webhookDeliveriesStage(
   const clock = parts.clock ?? { now: Date.now, sleep: delay };
   const targets = new Map(parts.targets.map((target) => [target.id, target]));
   const { maxAttempts } = parts.retry;
+  // Claim tokens are this process's: a claim whose answer never came is resumed here, where it
+  // is known whether its call was made; another process (a crash's successor, a zombie) never
+  // resumes it, so at worst the attempt is lost, never made twice.
+  const instance = randomUUID();
+  const answers = new BoundedMap<string, WebhookAnswer>(MAX_REMEMBERED_CALLS);
 
   const deliver = async (
     item: Item,
@@ -75,16 +85,24 @@ export function webhookDeliveriesStage(
     const target = targets.get(delivery.webhookId);
     if (target === undefined) return out.reject(item, unconfigured(delivery));
     let { attempts, nextAttemptAt } = delivery;
-    for (;;) {
+    const { partition, offset } = item.record;
+    for (let claims = 0; ; claims += 1) {
       const plan = planAttempt(clock.now(), nextAttemptAt, deadline, parts.timeoutMs);
       if (plan.waitMs > 0) await clock.sleep(plan.waitMs);
       if (plan.kind === 'defer') return defer(item, { ...delivery, attempts, nextAttemptAt }, out);
       // Given up (a stop past its drain deadline): the next owner goes on from the counter.
       if (signal.aborted) throw new AppError('DEPENDENCY_UNAVAILABLE', 'the batch was given up');
-      const claim = await parts.attempts.claim(delivery.deliveryId, maxAttempts);
+      // The same record processed again (the batch retried) claims with the same tokens.
+      const token = `${instance}/${partition}/${offset}/${claims}`;
+      const claim = await parts.attempts.claim(delivery.deliveryId, maxAttempts, token);
       if (claim.kind === 'delivered') return; // an attempt before a crash, or another copy's
       if (claim.kind === 'closed') return deadLetter(item, closedError(delivery, claim), out);
-      const answer = await parts.sender.attempt(target.url, delivery);
+      // Resumed after a failure of this batch: the call is made only if it was not already.
+      let answer = answers.get(token);
+      if (answer === undefined) {
+        answer = await parts.sender.attempt(target.url, delivery);
+        answers.set(token, answer);
+      }
       const outcome = outcomeOf(answer.status);
       await parts.attempts.record(delivery.deliveryId, {
         ...answer,
@@ -184,4 +202,19 @@ function closedError(
     ...(claim.lastStatus === undefined ? {} : { status: claim.lastStatus }),
     ...(claim.lastError === undefined ? {} : { error: claim.lastError }),
   });
+}
+
+/** A Map that forgets its oldest entries past `capacity`. */
+class BoundedMap<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+  set(key: K, value: V): void {
+    this.entries.set(key, value);
+    if (this.entries.size <= this.capacity) return;
+    const oldest = this.entries.keys().next();
+    if (oldest.done !== true) this.entries.delete(oldest.value);
+  }
 }

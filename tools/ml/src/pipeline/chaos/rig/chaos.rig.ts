@@ -9,10 +9,10 @@ import { AvroSerde, createKafkaClient } from '@rtml/kafka';
 import { DEFAULT_MODEL_NAME, S3ModelRegistry } from '@rtml/model-registry';
 import type { ModelDirectory } from '@rtml/model-registry';
 import { createLogger } from '@rtml/observability';
+import { FaultProxy } from '@rtml/local-stack';
 import { defaultModelArtifacts, s3ClientFromEnv } from '../../launch/default-model';
 import { dynamodbFromEnv } from '../../launch/dynamodb-from-env';
 import { WORKSPACE_ROOT } from '../../launch/workspace.paths';
-import { FaultProxy } from './fault.proxy';
 import { checkReadCommitted } from './read-committed.probe';
 import { removeRunLeftovers } from './run-leftovers.cleanup';
 import { ScratchBroker } from './scratch.broker';
@@ -82,9 +82,9 @@ export class ChaosRig {
       const redis = await ScratchRedis.start(join(dir, 'redis'));
       started.push(redis);
       const proxies = {
-        registry: await FaultProxy.start('registry', hostAndPort(shared.registryUrl)),
-        dynamodb: await FaultProxy.start('dynamodb', hostAndPort(shared.dynamodbEndpoint)),
-        s3: await FaultProxy.start('s3', hostAndPort(shared.s3Endpoint)),
+        registry: await FaultProxy.start(shared.registryUrl, { name: 'registry' }),
+        dynamodb: await FaultProxy.start(shared.dynamodbEndpoint, { name: 'dynamodb' }),
+        s3: await FaultProxy.start(shared.s3Endpoint, { name: 's3' }),
       };
       started.push(...Object.values(proxies));
       const webhook = await WebhookReceiver.start();
@@ -135,17 +135,12 @@ export class ChaosRig {
 
   /** What every service of every fault is pointed at: the run's own servers and the proxies. */
   serviceEnv(): Record<string, string> {
-    const proxied = (url: string, proxy: FaultProxy) => {
-      const parsed = new URL(url);
-      parsed.port = String(proxy.port);
-      return parsed.toString().replace(/\/$/, '');
-    };
     return {
       KAFKA_BROKERS: this.broker.address,
-      SCHEMA_REGISTRY_URL: proxied(this.shared.registryUrl, this.proxies.registry),
+      SCHEMA_REGISTRY_URL: this.proxies.registry.url(this.shared.registryUrl),
       REDIS_URL: this.redis.url,
-      DYNAMODB_ENDPOINT: proxied(this.shared.dynamodbEndpoint, this.proxies.dynamodb),
-      S3_ENDPOINT: proxied(this.shared.s3Endpoint, this.proxies.s3),
+      DYNAMODB_ENDPOINT: this.proxies.dynamodb.url(this.shared.dynamodbEndpoint),
+      S3_ENDPOINT: this.proxies.s3.url(this.shared.s3Endpoint),
       MODEL_BUCKET: this.id,
       MODEL_NAME: this.modelName,
       MODEL_POLL_MS: '500',
@@ -196,10 +191,4 @@ function sharedClients() {
     dynamodb: dynamodbFromEnv(env),
     s3: s3ClientFromEnv(env),
   };
-}
-
-function hostAndPort(url: string): { host: string; port: number } {
-  const parsed = new URL(url);
-  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
-  return { host: parsed.hostname, port };
 }

@@ -42,7 +42,7 @@ describe('FaultProxy in front of a real TCP server', () => {
 
   beforeEach(async () => {
     echo = await echoServer();
-    proxy = await FaultProxy.start('echo', { host: '127.0.0.1', port: echo.port });
+    proxy = await FaultProxy.start({ host: '127.0.0.1', port: echo.port }, { name: 'echo' });
   });
 
   afterEach(async () => {

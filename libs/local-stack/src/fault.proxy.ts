@@ -10,7 +10,12 @@ import type { Server, Socket } from 'node:net';
  *   like to its clients (the kernel still accepts and buffers; nothing answers), so a client
  *   finds out only through its own timeouts.
  */
-export type ProxyMode = 'pass' | 'refuse' | 'blackhole';
+export type FaultMode = 'pass' | 'refuse' | 'blackhole';
+
+export interface ProxyTarget {
+  readonly host: string;
+  readonly port: number;
+}
 
 interface Link {
   readonly client: Socket;
@@ -19,28 +24,34 @@ interface Link {
 }
 
 /**
- * A TCP proxy in front of one server, on a port of its own on 127.0.0.1, whose mode can be
- * switched at any time: a real network fault between the services and a shared server that
- * nobody else sees (the server itself keeps running for everyone else).
+ * A real TCP proxy in front of one real server, on a port of its own on 127.0.0.1, whose mode
+ * can be switched at any time: a network fault between the code under test and a shared server
+ * that nobody else sees (the server keeps running for everyone else). A switch applies to open
+ * connections too, because clients keep connections alive and would otherwise never meet it.
+ * The integration tests and the fault suite (`npm run chaos`) both inject through it.
  */
 export class FaultProxy {
   private readonly links = new Set<Link>();
   private server: Server | undefined;
-  private current: ProxyMode = 'pass';
+  private current: FaultMode = 'pass';
 
   private constructor(
     readonly name: string,
-    private readonly target: { readonly host: string; readonly port: number },
+    private readonly target: ProxyTarget,
     private listenPort: number,
   ) {}
 
-  /** Starts passing traffic to `target` on a free port (or `port`). */
+  /**
+   * Starts passing traffic to `target` (`host:port`, a URL, or a host and port) on a free port
+   * of 127.0.0.1, or on `options.port`.
+   */
   static async start(
-    name: string,
-    target: { readonly host: string; readonly port: number },
-    port = 0,
+    target: string | ProxyTarget,
+    options: { readonly name?: string; readonly port?: number } = {},
   ): Promise<FaultProxy> {
-    const proxy = new FaultProxy(name, target, port);
+    const resolved = typeof target === 'string' ? parseTarget(target) : target;
+    const name = options.name ?? `${resolved.host}:${resolved.port}`;
+    const proxy = new FaultProxy(name, resolved, options.port ?? 0);
     await proxy.listen();
     return proxy;
   }
@@ -49,7 +60,21 @@ export class FaultProxy {
     return this.listenPort;
   }
 
-  get mode(): ProxyMode {
+  /** `127.0.0.1:<port>`, for clients configured with host:port. */
+  get address(): string {
+    return `127.0.0.1:${this.listenPort}`;
+  }
+
+  /** `url` with its host and port replaced by the proxy's (path and query kept). */
+  url(url: string): string {
+    const proxied = new URL(url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(this.listenPort);
+    const text = proxied.toString();
+    return text.endsWith('/') && !url.endsWith('/') ? text.slice(0, -1) : text;
+  }
+
+  get mode(): FaultMode {
     return this.current;
   }
 
@@ -58,7 +83,7 @@ export class FaultProxy {
     return this.links.size;
   }
 
-  async setMode(mode: ProxyMode): Promise<void> {
+  async setMode(mode: FaultMode): Promise<void> {
     if (mode === this.current) return;
     const previous = this.current;
     this.current = mode;
@@ -148,4 +173,12 @@ export class FaultProxy {
     else link.client.destroy();
     link.upstream?.destroy();
   }
+}
+
+function parseTarget(target: string): ProxyTarget {
+  const { hostname, port, protocol } = new URL(target.includes('://') ? target : `tcp://${target}`);
+  if (port !== '') return { host: hostname, port: Number(port) };
+  if (protocol === 'http:' || protocol === 'https:')
+    return { host: hostname, port: protocol === 'https:' ? 443 : 80 };
+  throw new Error(`a fault proxy needs a port in its target: ${target}`);
 }
