@@ -105,11 +105,23 @@ describe('faultVerdict', () => {
     ]);
   });
 
+  it('fails on an alert that never reached the webhook', () => {
+    const verdict = faultVerdict({
+      ...clean,
+      alerts: [...clean.alerts, { alertId: 'a-2', entityId: 'c2', eventTime: 0 }],
+    });
+    expect(verdict.ok).toBe(false);
+    expect(verdict.failures).toEqual(['1 alerts never reached the webhook (a-2)']);
+  });
+
   it('fails on a second alert within the cooldown and on webhook attempts over the limit', () => {
     const verdict = faultVerdict({
       ...clean,
       alerts: [...clean.alerts, { alertId: 'a-2', entityId: 'c1', eventTime: 60_000 }],
-      webhookAttempts: new Map([['a-1', 9]]),
+      webhookAttempts: new Map([
+        ['a-1', 9],
+        ['a-2', 1],
+      ]),
     });
     expect(verdict.failures).toEqual([
       'entity c1: alerts a-1 and a-2 60 s of event time apart',

@@ -61,7 +61,7 @@ const some = (ids: Iterable<string>) => [...ids].slice(0, 3).join(', ');
  * Every assertion of the fault suite, each failure spelled out with its count: nothing accepted
  * is lost (a prediction message and a stored item each) or dead-lettered, nothing is doubled on
  * any output topic, the table holds only accepted events with the offline engine's vectors, the
- * cooldown and the webhook attempt limit hold, and the pipeline recovered and settled in time.
+ * cooldown and the webhook attempt limit hold, every alert reached the webhook, and the pipeline recovered and settled in time.
  */
 export function faultVerdict(facts: FaultFacts): FaultVerdict {
   const failures: string[] = [...facts.errors];
@@ -106,6 +106,13 @@ export function faultVerdict(facts: FaultFacts): FaultVerdict {
       );
   }
   failures.push(...cooldownViolations(facts.alerts, facts.cooldownMs).slice(0, 3));
+  // Every alert reaches the receiver at least once: a dependency fault never uses up its
+  // attempts without a call (the limit bounds calls, it is not a budget faults may spend).
+  const uncalled = [...new Set(facts.alerts.map((alert) => alert.alertId))].filter(
+    (id) => (facts.webhookAttempts.get(id) ?? 0) === 0,
+  );
+  if (uncalled.length > 0)
+    failures.push(`${uncalled.length} alerts never reached the webhook (${some(uncalled)})`);
   const overLimit = [...facts.webhookAttempts].filter(([, n]) => n > facts.maxWebhookAttempts);
   if (overLimit.length > 0)
     failures.push(
