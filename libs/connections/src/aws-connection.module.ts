@@ -3,7 +3,7 @@ import type { DynamicModule, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ReadinessRegistry } from '@rtml/service-runtime';
-import { awsClientConfig } from './aws-client.config';
+import { createDynamoDbClient, createS3Client } from './aws-clients.factory';
 import type { AwsConnectionSettings } from './aws-client.config';
 
 export interface AwsConnectionOptions extends AwsConnectionSettings {
@@ -43,11 +43,9 @@ export class AwsConnectionModule {
     const dynamodb =
       options.dynamodbEndpoint === undefined
         ? null
-        : new DynamoDBClient(awsClientConfig(options.dynamodbEndpoint, options));
+        : createDynamoDbClient(options.dynamodbEndpoint, options);
     const s3 =
-      options.s3Endpoint === undefined
-        ? null
-        : new S3Client({ ...awsClientConfig(options.s3Endpoint, options), forcePathStyle: true });
+      options.s3Endpoint === undefined ? null : createS3Client(options.s3Endpoint, options);
     return {
       module: AwsConnectionModule,
       global: true,

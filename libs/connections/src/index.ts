@@ -3,6 +3,7 @@ export type { KafkaFieldValues } from './connection.fields';
 export { kafkaConnectionSettings } from './kafka-connection.settings';
 export type { KafkaConnectionSettings } from './kafka-connection.settings';
 export { DEFAULT_AWS_TIMEOUTS, awsClientConfig } from './aws-client.config';
+export { createDynamoDbClient, createS3Client, withoutSdkLogging } from './aws-clients.factory';
 export type { AwsClientConfig, AwsConnectionSettings, AwsTimeouts } from './aws-client.config';
 export { KAFKA_CLIENT, REDIS_CLIENT } from './connection.tokens';
 export { KafkaConnectionModule } from './kafka-connection.module';

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { awsClientConfig } from '@rtml/connections';
+import { createDynamoDbClient } from '@rtml/connections';
 import { describeError } from '@rtml/errors';
 import { loadActionsConfig } from './actions.config';
 import {
@@ -16,7 +15,7 @@ import { ensureTable } from './store-prediction/table.provisioner';
  */
 async function provisionTables(): Promise<void> {
   const config = loadActionsConfig(process.env);
-  const client = new DynamoDBClient(awsClientConfig(config.DYNAMODB_ENDPOINT, config));
+  const client = createDynamoDbClient(config.DYNAMODB_ENDPOINT, config);
   try {
     for (const table of [
       scoresTableDefinition(config.SCORES_TABLE),

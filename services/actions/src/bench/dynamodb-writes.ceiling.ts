@@ -1,30 +1,55 @@
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { awsClientConfig } from '@rtml/connections';
+import { awsClientConfig, createDynamoDbClient } from '@rtml/connections';
 import { predictionFixture } from '@rtml/contracts/testing';
 import { BatchWriteRunner } from '../store-prediction/batch-write.runner';
 import { toScoreItem } from '../store-prediction/score-item.mapper';
-import { scoresTableDefinition } from '../store-prediction/scores-table.definition';
+import {
+  scoresTableDefinition,
+  withIndexProjection,
+} from '../store-prediction/scores-table.definition';
 import { ensureTable } from '../store-prediction/table.provisioner';
 
 /**
  * The DynamoDB ceiling of `npm run bench`: how many realistic score items per second the
  * service's BatchWriteItem runner stores alone (chunks of 25, DYNAMODB_WRITE_CONCURRENCY chunks in
  * flight, default 4 as in the service), into a throwaway table at DYNAMODB_ENDPOINT (default the
- * local stack), deleted afterwards. Prints one JSON line: {"events","seconds","eventsPerSecond"}.
+ * local stack), deleted afterwards. Prints one JSON line: {"events","seconds","eventsPerSecond",
+ * "clientCpuUsPerItem"} (this process's CPU per stored item, the SDK's share of actions' cost).
  *
  *   node --conditions=@rtml/source --import tsx services/actions/src/bench/dynamodb-writes.ceiling.ts --events 20000
+ *     [--projection table|ALL|KEYS_ONLY] [--sdk-logger] [--server-pid <DynamoDB Local's pid>]
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { events: { type: 'string', default: '20000' } } });
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '20000' },
+      // What a change bought, measured back to back: the former index projection and SDK step.
+      projection: { type: 'string', default: 'table' },
+      'sdk-logger': { type: 'boolean', default: false },
+      'server-pid': { type: 'string' },
+    },
+  });
   const count = Number(values.events);
   const concurrency = Number(process.env['DYNAMODB_WRITE_CONCURRENCY'] ?? 4);
   const endpoint = process.env['DYNAMODB_ENDPOINT'] ?? 'http://127.0.0.1:8000';
-  const client = new DynamoDBClient(awsClientConfig(endpoint, { AWS_REGION: 'us-east-1' }));
+  const client = values['sdk-logger']
+    ? new DynamoDBClient(awsClientConfig(endpoint, { AWS_REGION: 'us-east-1' }))
+    : createDynamoDbClient(endpoint, { AWS_REGION: 'us-east-1' });
   const tableName = `bench-scores-${Date.now().toString(36)}`;
+  const serverPid = values['server-pid'];
   try {
-    await ensureTable(client, scoresTableDefinition(tableName), { create: true });
+    await ensureTable(
+      client,
+      values.projection === 'table'
+        ? scoresTableDefinition(tableName)
+        : withIndexProjection(scoresTableDefinition(tableName), indexProjection(values.projection)),
+      {
+        create: true,
+      },
+    );
     const now = Date.now();
     const items = Array.from({ length: count }, (_, index) =>
       marshall(
@@ -42,15 +67,42 @@ async function main(): Promise<void> {
     );
     const runner = new BatchWriteRunner(client, { tableName, concurrency, timeoutMs: 120_000 });
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const serverBefore = serverPid === undefined ? 0 : processCpuUs(serverPid);
     await runner.putAll(items);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const perItem = (us: number) => Math.round((us / count) * 10) / 10;
     process.stdout.write(
-      `${JSON.stringify({ events: count, seconds, eventsPerSecond: Math.round(count / seconds) })}\n`,
+      `${JSON.stringify({
+        events: count,
+        seconds,
+        eventsPerSecond: Math.round(count / seconds),
+        projection: values.projection,
+        sdkLogger: values['sdk-logger'],
+        // The client's side of the cost (marshalled items in, requests out): what actions pays.
+        clientCpuUsPerItem: perItem(cpu.user + cpu.system),
+        ...(serverPid === undefined
+          ? {}
+          : { serverCpuUsPerItem: perItem(processCpuUs(serverPid) - serverBefore) }),
+      })}\n`,
     );
   } finally {
     await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
     client.destroy();
   }
+}
+
+/** User + system CPU of a process so far, in µs, from /proc (Linux clock ticks of 10 ms). */
+function processCpuUs(pid: string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+function indexProjection(text: string | undefined): 'ALL' | 'KEYS_ONLY' {
+  if (text === 'ALL' || text === 'KEYS_ONLY') return text;
+  throw new Error(`--projection takes table, ALL or KEYS_ONLY; got ${text}`);
 }
 
 main().catch((error: unknown) => {

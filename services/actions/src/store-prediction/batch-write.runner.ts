@@ -1,10 +1,9 @@
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
-import { AppError } from '@rtml/errors';
-import { backoffDelay } from '@rtml/kafka';
 import type { BackoffOptions } from '@rtml/kafka';
-import { chunk, delay, mapBounded } from '../shared/bounded-concurrency';
+import { chunk, mapBounded } from '../shared/bounded-concurrency';
 import { toDynamoDbError } from '../shared/dynamodb-error.mapper';
+import { sendUntilProcessed } from './unprocessed.retry';
 
 /** BatchWriteItem's own limit. */
 export const BATCH_WRITE_LIMIT = 25;
@@ -26,8 +25,6 @@ export interface BatchWriteReport {
   /** Requests that resent items DynamoDB left unprocessed (throttling). */
   readonly retries: number;
 }
-
-const UNPROCESSED_BACKOFF: BackoffOptions = { initialMs: 50, maxMs: 2_000, multiplier: 2 };
 
 /**
  * Puts items with BatchWriteItem: chunks of 25 sent concurrently (bounded), and whatever
@@ -59,33 +56,18 @@ export class BatchWriteRunner {
     deadline: number,
   ): Promise<BatchWriteReport> {
     const table = this.options.tableName;
-    let pending: WriteRequest[] = items.map((Item) => ({ PutRequest: { Item } }));
-    let requests = 0;
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 0) await this.waitBeforeRetry(attempt - 1, deadline, pending.length);
-      const output = await this.client
-        .send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }))
-        .catch((error: unknown) => {
-          throw toDynamoDbError(error, `BatchWriteItem on ${table}`);
-        });
-      requests += 1;
-      pending = output.UnprocessedItems?.[table] ?? [];
-    }
-    return { requests, retries: requests - 1 };
-  }
-
-  private async waitBeforeRetry(retry: number, deadline: number, pending: number): Promise<void> {
-    const wait = backoffDelay(
-      retry,
-      this.options.backoff ?? UNPROCESSED_BACKOFF,
-      this.options.random ?? Math.random,
+    const requests = await sendUntilProcessed(
+      items.map((Item): WriteRequest => ({ PutRequest: { Item } })),
+      async (pending) => {
+        const output = await this.client
+          .send(new BatchWriteItemCommand({ RequestItems: { [table]: [...pending] } }))
+          .catch((error: unknown) => {
+            throw toDynamoDbError(error, `BatchWriteItem on ${table}`);
+          });
+        return output.UnprocessedItems?.[table] ?? [];
+      },
+      { ...this.options, operation: 'write', deadline },
     );
-    if (Date.now() + wait > deadline)
-      throw new AppError(
-        'DEPENDENCY_UNAVAILABLE',
-        `DynamoDB left ${pending} item(s) unprocessed in ${this.options.tableName} past the ${this.options.timeoutMs} ms write deadline`,
-        { details: { table: this.options.tableName, unprocessed: pending } },
-      );
-    await delay(wait);
+    return { requests, retries: requests - 1 };
   }
 }

@@ -1,26 +1,24 @@
-import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { toDynamoDbError } from '../shared/dynamodb-error.mapper';
+import { chunk } from '../shared/bounded-concurrency';
 import { BatchWriteRunner } from './batch-write.runner';
-import type { BatchWriteOptions } from './batch-write.runner';
-import {
-  SCORE_ITEM_MARSHALL,
-  SCORE_ITEM_UNMARSHALL,
-  entityTimeKey,
-  entityTimeRange,
-} from './score-item.mapper';
+import type { BatchWriteOptions, DynamoItem } from './batch-write.runner';
+import { SCORE_ITEM_MARSHALL, SCORE_ITEM_UNMARSHALL, entityTimeRange } from './score-item.mapper';
 import type { ScoreItem } from './score-item.mapper';
 import { BY_ENTITY_INDEX } from './scores-table.definition';
 import { ScoreStore } from './score.store';
 import type { EntityScoresPage, EntityScoresQuery, ScorePageKey } from './score.store';
 import { toStoredScore } from './stored-score.mapper';
 import type { StoredScore } from './stored-score.mapper';
+import { sendUntilProcessed } from './unprocessed.retry';
 
 /**
  * Scores in a DynamoDB table (see `scoresTableDefinition`). Writes are BatchWriteItem puts keyed
  * by event id: a redelivery rewrites identical items. Reads are a consistent GetItem by event id
- * and a Query on the `byEntity` index for time ranges — never a Scan.
+ * and, for time ranges, a Query on the keys-only `byEntity` index plus one consistent
+ * BatchGetItem for the page — never a Scan.
  */
 export class DynamoDbScoreStore extends ScoreStore {
   private readonly writer: BatchWriteRunner;
@@ -81,24 +79,62 @@ export class DynamoDbScoreStore extends ScoreStore {
       .catch((error: unknown) => {
         throw toDynamoDbError(error, `Query on ${this.options.tableName}/${BY_ENTITY_INDEX}`);
       });
-    const found = (output.Items ?? []).map((item) =>
-      toStoredScore(unmarshall(item, SCORE_ITEM_UNMARSHALL)),
-    );
-    const items = found.slice(0, query.limit);
-    const last = items.at(-1);
-    if (found.length > query.limit && last) return { items, next: pageKeyOf(last) };
+    const rows = output.Items ?? [];
+    const served = rows.slice(0, query.limit);
+    const items = await this.itemsOf(served);
+    const last = served.at(-1);
+    const next = last === undefined ? undefined : pageKeyOf(last);
+    if (rows.length > query.limit && next) return { items, next };
     // Fewer than asked but a LastEvaluatedKey: DynamoDB stopped at its 1 MB page size.
-    if (output.LastEvaluatedKey && last) return { items, next: pageKeyOf(last) };
+    if (output.LastEvaluatedKey && next) return { items, next };
     return { items };
+  }
+
+  /**
+   * The stored scores of index rows, in their order. The index projects keys only (one small
+   * index entry per prediction, not a second copy of the item), so the items are one consistent
+   * BatchGetItem away; rows of an index created with every attribute (tables made before) are
+   * whole already. An item gone since the index was read (its TTL passed) is left out.
+   */
+  private async itemsOf(rows: readonly DynamoItem[]): Promise<StoredScore[]> {
+    const missing = rows.filter((row) => row['score'] === undefined);
+    const fetched = new Map<string, DynamoItem>();
+    const table = this.options.tableName;
+    const deadline = Date.now() + this.options.timeoutMs;
+    for (const keys of chunk(missing, BATCH_GET_LIMIT))
+      await sendUntilProcessed(
+        keys.map((row): DynamoItem => ({ eventId: row['eventId']! })),
+        async (pending) => {
+          const output = await this.client
+            .send(
+              new BatchGetItemCommand({
+                RequestItems: { [table]: { Keys: [...pending], ConsistentRead: true } },
+              }),
+            )
+            .catch((error: unknown) => {
+              throw toDynamoDbError(error, `BatchGetItem on ${table}`);
+            });
+          for (const item of output.Responses?.[table] ?? [])
+            if (item['eventId']?.S !== undefined) fetched.set(item['eventId'].S, item);
+          return output.UnprocessedKeys?.[table]?.Keys ?? [];
+        },
+        { ...this.options, operation: 'read', deadline },
+      );
+    return rows.flatMap((row) => {
+      const item = row['score'] === undefined ? fetched.get(row['eventId']?.S ?? '') : row;
+      return item === undefined ? [] : [toStoredScore(unmarshall(item, SCORE_ITEM_UNMARSHALL))];
+    });
   }
 }
 
-const pageKeyOf = (score: {
-  eventId: string;
-  entityId: string;
-  eventTime: number;
-}): ScorePageKey => ({
-  eventId: score.eventId,
-  entityId: score.entityId,
-  eventTimeId: entityTimeKey(score.eventTime, score.eventId),
-});
+/** BatchGetItem's own limit. */
+const BATCH_GET_LIMIT = 100;
+
+const pageKeyOf = (row: DynamoItem): ScorePageKey => {
+  const keys = unmarshall(row) as Record<string, unknown>;
+  return {
+    eventId: String(keys['eventId']),
+    entityId: String(keys['entityId']),
+    eventTimeId: String(keys['eventTimeId']),
+  };
+};

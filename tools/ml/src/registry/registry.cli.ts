@@ -8,6 +8,7 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '@rtml/errors';
+import { withoutSdkLogging } from '@rtml/connections';
 import { S3ModelRegistry } from '@rtml/model-registry';
 import { parseRegistryArgs, REGISTRY_COMMANDS } from './registry-args.parser';
 import { runRegistryCommand } from './registry-command.runner';
@@ -39,7 +40,7 @@ export async function runRegistryCli(
       return EXIT_OK;
     }
     const config = loadRegistryConfig(command.bucket, env);
-    client = new S3Client(config.s3);
+    client = withoutSdkLogging(new S3Client(config.s3));
     const registry = new S3ModelRegistry(client, { bucket: config.bucket });
     if (await registry.ensureBucket()) output.out(`created bucket ${config.bucket}`);
     const outcome = await runRegistryCommand(command, registry, config.bucket);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
-import { awsClientConfig } from '@rtml/connections';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '@rtml/connections';
 import { AppError } from '@rtml/errors';
 import {
   DEFAULT_MODEL_BUCKET,
@@ -30,13 +30,10 @@ export type DefaultModelOutcome =
 /** An S3 client configured as scoring configures its own, from the same variables. */
 export function s3ClientFromEnv(env: NodeJS.ProcessEnv = process.env): S3Client {
   const endpoint = env['S3_ENDPOINT'] ?? 'http://127.0.0.1:9000';
-  return new S3Client({
-    ...awsClientConfig(endpoint, {
-      AWS_REGION: env['AWS_REGION'] ?? 'us-east-1',
-      AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'],
-      AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'],
-    }),
-    forcePathStyle: true,
+  return createS3Client(endpoint, {
+    AWS_REGION: env['AWS_REGION'] ?? 'us-east-1',
+    AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'],
+    AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'],
   });
 }
 
