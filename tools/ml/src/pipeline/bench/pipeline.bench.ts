@@ -11,6 +11,8 @@ import { startPipeline } from '../launch/pipeline.session';
 import { PIPELINE_SERVICES } from '../launch/service.process';
 import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
 import { runThroughPipeline } from '../outcome/pipeline.run';
+import { sampleCpu } from '../scale/cpu.ledger';
+import { cpuPerEvent } from './cpu-per-event';
 import { measureKafkaCeiling } from './kafka.ceiling';
 import type { CeilingResult } from './kafka.ceiling';
 import { SERVICE_CEILINGS, measureServiceCeiling } from './service.ceiling';
@@ -24,7 +26,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  * each the median of `--runs`; then, for each processing guarantee (`--guarantees`, both by
  * default, each with services started for it), the whole pipeline flat out (`--events`
  * transactions produced to events.raw as fast as Kafka takes them) and end-to-end latency at a
- * fixed offered rate (`--rate` events/s for `--seconds`). Ends with one JSON line.
+ * fixed offered rate (`--rate` events/s for `--seconds`). Each phase reports the CPU-µs per
+ * stored event of every process from /proc (the services, the stack's servers, this driver),
+ * grouped as pipeline / emulators / driver, with the machine's busy share and the CPU taken
+ * outside the bench. Ends with one JSON line.
  */
 async function main(): Promise<void> {
   const args = readArgs();
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
       guarantees: byGuarantee,
       targets: {
         guarantee: args.guarantees[0],
+        pipeline_cpu_250us_per_event: primary.pipeline.cpu.groups_us_per_event.pipeline <= 250,
         predictions_10k_per_s: primary.pipeline.predictions_per_s >= 10_000,
         stored_80pct_of_dynamodb:
           primary.pipeline.stored_per_s >= 0.8 * ceilings.dynamodb.eventsPerSecond,
@@ -114,8 +120,12 @@ async function measureGuarantee(
     env: { PROCESSING_GUARANTEE: guarantee },
     startedStack: STARTED_STACK_POLICY.bench,
   });
+  const services = Object.fromEntries(
+    session.launched.map((service) => [`service:${service.name}`, service.child.pid]),
+  );
   try {
     log(`[${guarantee}] pipeline flat out: ${args.events} transactions...`);
+    const flatCpuBefore = sampleCpu(services);
     const flat = await runThroughPipeline({
       kafka,
       rows: simulatedRows(args.events, 11),
@@ -126,10 +136,12 @@ async function measureGuarantee(
       stallTimeoutMs: 120_000,
       log,
     });
+    const flatCpu = cpuPerEvent(flatCpuBefore, sampleCpu(services), flat.report.stored);
     const predictionsPerSecond =
       flat.report.predictions / ((flat.lastPredictionAt - flat.firstPredictionAt) / 1000);
     const storedPerSecond = flat.report.stored / ((flat.allStoredAt - flat.startedAt) / 1000);
     log(`[${guarantee}] latency at ${args.rate} events/s for ${args.seconds} s...`);
+    const pacedCpuBefore = sampleCpu(services);
     const paced = await runThroughPipeline({
       kafka,
       rows: simulatedRows(args.rate * args.seconds, 12),
@@ -140,6 +152,7 @@ async function measureGuarantee(
       stallTimeoutMs: 120_000,
       log,
     });
+    const pacedCpu = cpuPerEvent(pacedCpuBefore, sampleCpu(services), paced.report.stored);
     const ratio = (value: number, ceiling: CeilingResult) =>
       round(value / ceiling.eventsPerSecond, 3);
     return {
@@ -149,6 +162,7 @@ async function measureGuarantee(
         stored: flat.report.stored,
         predictions_per_s: Math.round(predictionsPerSecond),
         stored_per_s: Math.round(storedPerSecond),
+        cpu: flatCpu,
       },
       ratios: {
         predictions_vs_kafka: ratio(predictionsPerSecond, ceilings.kafka),
@@ -161,6 +175,7 @@ async function measureGuarantee(
         events: paced.report.sent,
         predictions: paced.report.predictions,
         e2e_ms: paced.report.e2e_ms,
+        cpu: pacedCpu,
       },
     };
   } finally {

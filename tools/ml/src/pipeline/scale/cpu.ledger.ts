@@ -13,9 +13,16 @@ export interface CpuSample {
   readonly processes: ReadonlyMap<string, number>;
 }
 
-/** Reads the local stack's servers (their pid files) and this process; absent ones are skipped. */
-export function sampleCpu(): CpuSample {
+/**
+ * Reads the local stack's servers (their pid files), this process and the `extra` processes
+ * (e.g. `service:features` → its pid); absent or exited ones are skipped.
+ */
+export function sampleCpu(extra: Readonly<Record<string, number | undefined>> = {}): CpuSample {
   const processes = new Map<string, number>();
+  for (const [name, pid] of Object.entries(extra)) {
+    const seconds = readProcessCpuSeconds(pid);
+    if (seconds !== undefined) processes.set(name, seconds);
+  }
   const run = stackPaths().run;
   for (const server of SERVER_NAMES) {
     const seconds = readProcessCpuSeconds(readPid(join(run, `${server}.pid`)));
