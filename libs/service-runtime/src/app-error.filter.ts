@@ -7,8 +7,9 @@ import { LOGGER } from './runtime.tokens';
 
 /**
  * The one place HTTP maps errors: an AppError answers with its code's status and
- * `{ code, message, details }`; Nest's own HTTP exceptions keep their status; anything else is
- * a 500 with no internals leaked (the log has them).
+ * `{ code, message, details }`; a request Fastify refused before any handler (a body over the
+ * limit: 413 RECORD_TOO_LARGE; an unsupported media type...) keeps its 4xx status; Nest's own
+ * HTTP exceptions keep theirs; anything else is a 500 with no internals leaked (the log has them).
  */
 @Catch()
 export class AppErrorFilter implements ExceptionFilter {
@@ -22,11 +23,21 @@ export class AppErrorFilter implements ExceptionFilter {
         .send({ code: exception.code, message: exception.message, details: exception.details });
       return;
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : fastifyClientErrorStatus(exception);
+    if (status === 413) {
+      void reply.status(413).send({
+        code: 'RECORD_TOO_LARGE',
+        message: 'the request body is larger than this service takes (HTTP_BODY_LIMIT_BYTES)',
+      });
+      return;
+    }
+    if (status !== undefined) {
       void reply.status(status).send({
         code: status === 404 ? 'NOT_FOUND' : 'REQUEST_INVALID',
-        message: exception.message,
+        message: messageOf(exception),
       });
       return;
     }
@@ -34,3 +45,15 @@ export class AppErrorFilter implements ExceptionFilter {
     void reply.status(500).send({ code: 'INTERNAL', message: 'internal error' });
   }
 }
+
+/** The 4xx status of an error Fastify raised about the request itself (`FST_ERR_*`). */
+function fastifyClientErrorStatus(error: unknown): number | undefined {
+  const candidate = error as { code?: unknown; statusCode?: unknown } | null;
+  if (typeof candidate?.code !== 'string' || !candidate.code.startsWith('FST_ERR_'))
+    return undefined;
+  const status = candidate.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : 'the request was refused';

@@ -15,6 +15,7 @@ export interface BaseServiceConfig {
   readonly HTTP_HOST: string;
   readonly LOG_LEVEL: LogLevel;
   readonly SHUTDOWN_TIMEOUT_MS: number;
+  readonly HTTP_BODY_LIMIT_BYTES: number;
 }
 
 export interface ServiceDefinition<C extends BaseServiceConfig> {
@@ -23,8 +24,6 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   readonly loadConfig: (env: NodeJS.ProcessEnv) => C;
   /** The service's root module, given the runtime module to import and the config. */
   readonly rootModule: (runtime: DynamicModule, config: C) => Type | DynamicModule;
-  /** HTTP body limit in bytes (default 5 MiB). */
-  readonly bodyLimit?: number;
 }
 
 export interface RunningService {
@@ -52,7 +51,7 @@ export async function startService<C extends BaseServiceConfig>(
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     definition.rootModule(runtime, config),
-    new FastifyAdapter({ bodyLimit: definition.bodyLimit ?? 5 * 1024 * 1024 }),
+    new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES }),
     { logger: new NestLoggerAdapter(logger), abortOnError: false },
   );
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);

@@ -122,6 +122,16 @@ describe('POST /v1/events', () => {
       expect(await response.json()).toMatchObject({ code: 'UNDECODABLE' });
     });
 
+    it('answers 413 RECORD_TOO_LARGE with the error body to a body over the 1 MiB limit', async () => {
+      const response = await ingest.post(`[${'"x",'.repeat(300_000)}"x"]`);
+
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({
+        code: 'RECORD_TOO_LARGE',
+        message: expect.stringContaining('HTTP_BODY_LIMIT_BYTES'),
+      });
+    });
+
     it('answers 400 REQUEST_INVALID, naming the limit, to more than 1000 events', async () => {
       const id = uniqueId('e');
       const events = Array.from({ length: 1_001 }, (_, i) => transaction(`${id}-${i}`, 'dave'));

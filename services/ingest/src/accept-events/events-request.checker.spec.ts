@@ -1,6 +1,11 @@
 import { AppError } from '@rtml/errors';
 import { RawEventValidator } from '../ingest-event/raw-event.validator';
-import { checkEventsRequest } from './events-request.checker';
+import {
+  MAX_LISTED_ERRORS,
+  MAX_LISTED_ITEMS,
+  MAX_LISTED_TEXT,
+  checkEventsRequest,
+} from './events-request.checker';
 
 const NOW = Date.UTC(2025, 5, 1);
 const validator = new RawEventValidator({ maxFutureSkewMs: 3_600_000, maxAmount: 1e9 }, () => NOW);
@@ -87,5 +92,38 @@ describe('checking a POST /v1/events body', () => {
   it('calls a request out of range when no item breaks the schema', () => {
     const error = refusal([transaction('a', { amount: 2e9 }), transaction('b')]);
     expect(error).toMatchObject({ code: 'OUT_OF_RANGE', httpStatus: 400 });
+  });
+
+  it('lists at most 20 refused items and 10 problems each, with the counts left out, and never echoes an id past the id limit', () => {
+    const unknownFields = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`extra${i}`, i]),
+    );
+    const body = Array.from({ length: 50 }, (_, i) =>
+      transaction(i === 0 ? 'x'.repeat(5_000) : `bad-${i}`, unknownFields),
+    );
+
+    const error = refusal(body);
+
+    expect(error.message).toBe('50 of 50 events are invalid; none was accepted');
+    const details = error.details as {
+      items: { eventId: string | null; errors: unknown[]; omittedErrors?: number }[];
+      omittedItems?: number;
+    };
+    expect(details.items).toHaveLength(MAX_LISTED_ITEMS);
+    expect(details.omittedItems).toBe(30);
+    for (const item of details.items) expect(item.errors).toHaveLength(MAX_LISTED_ERRORS);
+    // 30 unknown fields each; the first also has an id past the limit.
+    expect(details.items.map((item) => item.omittedErrors)).toEqual([21, ...Array(19).fill(20)]);
+    expect(details.items[0]?.eventId).toBeNull();
+    expect(JSON.stringify(error.details).length).toBeLessThan(16_000);
+  });
+
+  it('cuts a field path or message past 200 characters (an unknown key of any length)', () => {
+    const key = 'k'.repeat(100_000);
+    const error = refusal(transaction('a', { [key]: 1 }));
+
+    const [item] = (error.details as { items: { errors: { path: string }[] }[] }).items;
+    expect(item?.errors[0]?.path).toBe(`${'k'.repeat(MAX_LISTED_TEXT)}…`);
+    expect(JSON.stringify(error.details).length).toBeLessThan(1_000);
   });
 });
