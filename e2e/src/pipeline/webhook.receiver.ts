@@ -38,8 +38,14 @@ export class WebhookReceiver {
   }
 }
 
-/** True when the call carries `sha256=<hex HMAC-SHA256 of the exact body>` under the secret. */
+/**
+ * True when the call carries `t=<ms>,v1=k1:<hex HMAC-SHA256(secret, "<t>.<body>")>` (the default
+ * key id) with `t` equal to its `x-rtml-timestamp`.
+ */
 export function isSignedWith(call: ReceivedCall, secret: string): boolean {
-  const expected = `sha256=${createHmac('sha256', secret).update(call.body).digest('hex')}`;
-  return call.headers['x-rtml-signature'] === expected;
+  const t = call.headers['x-rtml-timestamp'];
+  const hmac = createHmac('sha256', secret)
+    .update(`${String(t)}.${call.body}`)
+    .digest('hex');
+  return call.headers['x-rtml-signature'] === `t=${String(t)},v1=k1:${hmac}`;
 }

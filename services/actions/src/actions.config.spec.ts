@@ -1,5 +1,5 @@
 import { AppError } from '@rtml/errors';
-import { MAX_WEBHOOK_BATCH_BUDGET_MS, loadActionsConfig } from './actions.config';
+import { MAX_WEBHOOK_BATCH_BUDGET_MS, loadActionsConfig, signingKeys } from './actions.config';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -62,6 +62,39 @@ describe('actions configuration', () => {
     expect(
       problemsOf({ WEBHOOK_URLS: 'https://cases.example.com/hook', HTTP_PORT: 'x' }).sort(),
     ).toEqual(['HTTP_PORT', 'WEBHOOK_SECRET']);
+  });
+
+  it('signs with the current key, then the one being rotated out, each under its id', () => {
+    const config = loadActionsConfig({
+      WEBHOOK_SECRET: 'the-new-secret-16',
+      WEBHOOK_KEY_ID: 'k2',
+      WEBHOOK_PREVIOUS_SECRET: 'the-old-secret-16',
+      WEBHOOK_PREVIOUS_KEY_ID: 'k1',
+    });
+    expect(signingKeys(config)).toEqual([
+      { id: 'k2', secret: 'the-new-secret-16' },
+      { id: 'k1', secret: 'the-old-secret-16' },
+    ]);
+    expect(signingKeys(loadActionsConfig({ WEBHOOK_SECRET: 'the-only-secret-16' }))).toEqual([
+      { id: 'k1', secret: 'the-only-secret-16' },
+    ]);
+  });
+
+  it('refuses a previous secret without its own key id, and key ids that cannot go in the header', () => {
+    expect(
+      problemsOf({
+        WEBHOOK_SECRET: 'the-new-secret-16',
+        WEBHOOK_PREVIOUS_SECRET: 'the-old-secret-16',
+      }),
+    ).toEqual(['WEBHOOK_PREVIOUS_KEY_ID']);
+    expect(
+      problemsOf({
+        WEBHOOK_SECRET: 'the-new-secret-16',
+        WEBHOOK_PREVIOUS_SECRET: 'the-old-secret-16',
+        WEBHOOK_PREVIOUS_KEY_ID: 'k1',
+      }),
+    ).toEqual(['WEBHOOK_PREVIOUS_KEY_ID']);
+    expect(problemsOf({ WEBHOOK_KEY_ID: 'a,b' })).toEqual(['WEBHOOK_KEY_ID']);
   });
 
   it('refuses URLs that are not http(s), short secrets and keys, and bad table names', () => {

@@ -4,6 +4,8 @@ import { awsFields, kafkaFields } from '@rtml/connections';
 import { DEFAULT_SESSION_TIMEOUT_MS } from '@rtml/kafka';
 import { baseServiceFields } from '@rtml/service-runtime';
 import { z } from 'zod';
+import { KEY_ID_PATTERN } from './notify-webhooks/webhook.signature';
+import type { SigningKey } from './notify-webhooks/webhook.signature';
 
 /** The API key of the local stack. Insecure by design: production must set API_KEYS. */
 export const DEV_API_KEY = 'dev-api-key';
@@ -51,6 +53,14 @@ export const actionsConfigSchema = z
     ALERT_COOLDOWN_MS: z.coerce.number().int().min(0).default(3_600_000),
     WEBHOOK_URLS: urlList,
     WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+    /** The id receivers know WEBHOOK_SECRET by (in the signature header). */
+    WEBHOOK_KEY_ID: z.string().regex(KEY_ID_PATTERN, 'letters, digits, _ and - only').default('k1'),
+    /** During a rotation: the secret being replaced, still signed with until receivers moved on. */
+    WEBHOOK_PREVIOUS_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+    WEBHOOK_PREVIOUS_KEY_ID: z
+      .string()
+      .regex(KEY_ID_PATTERN, 'letters, digits, _ and - only')
+      .optional(),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
     WEBHOOK_BACKOFF_INITIAL_MS: field.positiveInt(200),
     WEBHOOK_BACKOFF_MAX_MS: field.positiveInt(2_000),
@@ -90,6 +100,21 @@ function crossFieldProblems(config: Readonly<Record<string, unknown>>): Issue[] 
       path: ['WEBHOOK_SECRET'],
       message: 'required when WEBHOOK_URLS is set (it signs every delivery)',
     });
+  if (config['WEBHOOK_PREVIOUS_SECRET'] !== undefined) {
+    const previousId = config['WEBHOOK_PREVIOUS_KEY_ID'];
+    if (previousId === undefined)
+      issues.push({
+        code: 'custom',
+        path: ['WEBHOOK_PREVIOUS_KEY_ID'],
+        message: 'required with WEBHOOK_PREVIOUS_SECRET (receivers tell the keys apart by id)',
+      });
+    else if (previousId === (config['WEBHOOK_KEY_ID'] ?? 'k1'))
+      issues.push({
+        code: 'custom',
+        path: ['WEBHOOK_PREVIOUS_KEY_ID'],
+        message: 'must differ from WEBHOOK_KEY_ID',
+      });
+  }
   const timing = deliveryTiming(config);
   if (timing && timing.WEBHOOK_TIMEOUT_MS > timing.WEBHOOK_BATCH_BUDGET_MS)
     issues.push({
@@ -129,3 +154,13 @@ interface DeliveryTiming {
 
 export const loadActionsConfig = (env: Environment): Readonly<ActionsConfig> =>
   loadConfig(actionsConfigSchema, env);
+
+/** The keys every delivery is signed with: the current one, then the one being replaced. */
+export function signingKeys(config: Readonly<ActionsConfig>): SigningKey[] {
+  const keys: SigningKey[] = [];
+  if (config.WEBHOOK_SECRET !== undefined)
+    keys.push({ id: config.WEBHOOK_KEY_ID, secret: config.WEBHOOK_SECRET });
+  if (config.WEBHOOK_PREVIOUS_SECRET !== undefined && config.WEBHOOK_PREVIOUS_KEY_ID !== undefined)
+    keys.push({ id: config.WEBHOOK_PREVIOUS_KEY_ID, secret: config.WEBHOOK_PREVIOUS_SECRET });
+  return keys;
+}

@@ -5,6 +5,7 @@ import type { StageBinding } from '@rtml/connections';
 import { TOPICS, consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
 import { AvroSerde } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
+import { signingKeys } from '../actions.config';
 import type { ActionsConfig } from '../actions.config';
 import { DynamoDbDeliveryAttemptStore } from './dynamodb-delivery-attempt.store';
 import { webhookDeliveriesStage } from './webhook-deliveries.stage';
@@ -35,7 +36,7 @@ export function webhookDeliveriesProviders(config: Readonly<ActionsConfig>): Pro
         reader: serde,
         targets: webhookTargets(config.WEBHOOK_URLS),
         sender: new WebhookSender({
-          secret: config.WEBHOOK_SECRET ?? '',
+          keys: signingKeys(config),
           timeoutMs: config.WEBHOOK_TIMEOUT_MS,
         }),
         attempts: new DynamoDbDeliveryAttemptStore(client, {

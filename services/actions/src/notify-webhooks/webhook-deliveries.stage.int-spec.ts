@@ -71,7 +71,10 @@ describe('the webhook delivery worker on DynamoDB Local and a real receiver', ()
         webhookDeliveriesStage({
           reader: codec,
           targets: [...targets.values()],
-          sender: new WebhookSender({ secret: SECRET, timeoutMs: TIMEOUT_MS }),
+          sender: new WebhookSender({
+            keys: [{ id: 'k1', secret: SECRET }],
+            timeoutMs: TIMEOUT_MS,
+          }),
           attempts: new DynamoDbDeliveryAttemptStore(dynamo.client, {
             tableName: table,
             keepForMs: 86_400_000,
@@ -116,8 +119,10 @@ describe('the webhook delivery worker on DynamoDB Local and a real receiver', ()
     const [call, ...more] = callsOf(delivery);
     expect(more).toEqual([]);
     expect(JSON.parse(call!.body)).toEqual(delivery.alert);
+    const t = call!.headers['x-rtml-timestamp'];
+    const hmac = createHmac('sha256', SECRET).update(`${t}.${call!.body}`).digest('hex');
     expect(call!.headers).toMatchObject({
-      'x-rtml-signature': `sha256=${createHmac('sha256', SECRET).update(call!.body).digest('hex')}`,
+      'x-rtml-signature': `t=${t},v1=k1:${hmac}`,
       'x-rtml-alert-id': delivery.alert.alertId,
       'x-rtml-delivery-id': delivery.deliveryId,
     });

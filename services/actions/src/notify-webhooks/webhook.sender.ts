@@ -1,9 +1,11 @@
 import type { WebhookDelivery } from '@rtml/contracts';
 import { describeError } from '@rtml/errors';
-import { WEBHOOK_HEADERS, signBody } from './webhook.signature';
+import { WEBHOOK_HEADERS, signWebhook } from './webhook.signature';
+import type { SigningKey } from './webhook.signature';
 
 export interface WebhookSenderOptions {
-  readonly secret: string;
+  /** Every attempt is signed with each (the current key, and the previous one during a rotation). */
+  readonly keys: readonly SigningKey[];
   /** Per attempt, connection and answer included. */
   readonly timeoutMs: number;
 }
@@ -17,7 +19,7 @@ export interface WebhookAnswer {
 
 /**
  * Makes ONE attempt of a delivery: POSTs the alert as JSON to the webhook URL, signed (see
- * `signBody`), bounded by `timeoutMs`. It never throws: no answer is an answer too. Retrying,
+ * `signWebhook`), bounded by `timeoutMs`. It never throws: no answer is an answer too. Retrying,
  * and counting attempts, is the delivery worker's (`webhook-deliveries.stage.ts`).
  */
 export class WebhookSender {
@@ -26,14 +28,15 @@ export class WebhookSender {
   async attempt(url: string, delivery: WebhookDelivery): Promise<WebhookAnswer> {
     // The exact bytes that are signed are the bytes that are sent, on every attempt.
     const body = JSON.stringify(delivery.alert);
+    const signedAt = Date.now();
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'user-agent': 'rtml-actions',
-          [WEBHOOK_HEADERS.signature]: signBody(body, this.options.secret),
-          [WEBHOOK_HEADERS.timestamp]: String(Date.now()),
+          [WEBHOOK_HEADERS.signature]: signWebhook(body, signedAt, this.options.keys),
+          [WEBHOOK_HEADERS.timestamp]: String(signedAt),
           [WEBHOOK_HEADERS.alertId]: delivery.alert.alertId,
           [WEBHOOK_HEADERS.deliveryId]: delivery.deliveryId,
         },

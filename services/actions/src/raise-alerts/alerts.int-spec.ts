@@ -162,9 +162,10 @@ describe('the actions service raising alerts and calling webhooks', () => {
     const [call, ...more] = callsOf('hot-1');
     expect(more).toHaveLength(0);
     expect(JSON.parse(call!.body)).toEqual(fired[0]);
-    const hmac = createHmac('sha256', SECRET).update(call!.body).digest('hex');
+    const t = call!.headers['x-rtml-timestamp'];
+    const hmac = createHmac('sha256', SECRET).update(`${t}.${call!.body}`).digest('hex');
     expect(call!.headers).toMatchObject({
-      'x-rtml-signature': `sha256=${hmac}`,
+      'x-rtml-signature': `t=${t},v1=k1:${hmac}`,
       'x-rtml-alert-id': fired[0]!.alertId,
       'x-rtml-delivery-id': deliveryIdOf(fired[0]!.alertId, webhookTargets([hookUrl])[0]!.id),
       'x-rtml-timestamp': expect.stringMatching(/^\d{13}$/),
