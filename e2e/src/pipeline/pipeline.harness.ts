@@ -63,6 +63,7 @@ export function usePipeline() {
     CREATE_TABLE: 'true',
     API_KEYS: API_KEY,
     WEBHOOK_URLS: webhook?.url ?? '',
+    WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // the suite's own receiver
     WEBHOOK_SECRET,
     WEBHOOK_BACKOFF_INITIAL_MS: '50',
     LOG_LEVEL: 'info',

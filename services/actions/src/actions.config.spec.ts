@@ -44,6 +44,7 @@ describe('actions configuration', () => {
   it('reads lists of webhook URLs and API keys, and production switches', () => {
     const config = loadActionsConfig({
       WEBHOOK_URLS: 'https://cases.example.com/hook, http://127.0.0.1:9999/alerts',
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
       WEBHOOK_SECRET: 'a-long-enough-secret',
       API_KEYS: 'key-one-1234,key-two-5678',
       CREATE_TABLE: 'false',
@@ -62,6 +63,23 @@ describe('actions configuration', () => {
     expect(
       problemsOf({ WEBHOOK_URLS: 'https://cases.example.com/hook', HTTP_PORT: 'x' }).sort(),
     ).toEqual(['HTTP_PORT', 'WEBHOOK_SECRET']);
+  });
+
+  it('refuses plain-http and internal webhook URLs unless their host is allowed', () => {
+    const secret = { WEBHOOK_SECRET: 'a-long-enough-secret' };
+    expect(problemsOf({ ...secret, WEBHOOK_URLS: 'http://cases.example.com/hook' })).toEqual([
+      'WEBHOOK_URLS',
+    ]);
+    expect(problemsOf({ ...secret, WEBHOOK_URLS: 'https://169.254.169.254/latest' })).toEqual([
+      'WEBHOOK_URLS',
+    ]);
+    expect(
+      loadActionsConfig({
+        ...secret,
+        WEBHOOK_URLS: 'http://10.1.2.3/hook',
+        WEBHOOK_ALLOW_HOSTS: '10.1.2.3',
+      }).WEBHOOK_URLS,
+    ).toEqual(['http://10.1.2.3/hook']);
   });
 
   it('signs with the current key, then the one being rotated out, each under its id', () => {

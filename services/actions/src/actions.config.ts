@@ -4,6 +4,7 @@ import { awsFields, kafkaFields } from '@rtml/connections';
 import { DEFAULT_SESSION_TIMEOUT_MS } from '@rtml/kafka';
 import { baseServiceFields } from '@rtml/service-runtime';
 import { z } from 'zod';
+import { webhookUrlProblem } from './notify-webhooks/webhook-url.policy';
 import { KEY_ID_PATTERN } from './notify-webhooks/webhook.signature';
 import type { SigningKey } from './notify-webhooks/webhook.signature';
 
@@ -52,6 +53,8 @@ export const actionsConfigSchema = z
     DYNAMODB_WRITE_TIMEOUT_MS: field.positiveInt(10_000),
     ALERT_COOLDOWN_MS: z.coerce.number().int().min(0).default(3_600_000),
     WEBHOOK_URLS: urlList,
+    /** Hosts exempt from the webhook URL rules (https only, no internal address). */
+    WEBHOOK_ALLOW_HOSTS: z.string().default('').transform(csv),
     WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
     /** The id receivers know WEBHOOK_SECRET by (in the signature header). */
     WEBHOOK_KEY_ID: z.string().regex(KEY_ID_PATTERN, 'letters, digits, _ and - only').default('k1'),
@@ -100,6 +103,16 @@ function crossFieldProblems(config: Readonly<Record<string, unknown>>): Issue[] 
       path: ['WEBHOOK_SECRET'],
       message: 'required when WEBHOOK_URLS is set (it signs every delivery)',
     });
+  if (Array.isArray(urls)) {
+    const allowed = config['WEBHOOK_ALLOW_HOSTS'];
+    const hosts = Array.isArray(allowed) ? (allowed as string[]) : csv(String(allowed ?? ''));
+    // Only http(s) URLs: anything else is the URL schema's to report.
+    for (const url of (urls as string[]).filter((u) => /^https?:\/\//i.test(u))) {
+      const problem = webhookUrlProblem(url, hosts);
+      if (problem !== undefined)
+        issues.push({ code: 'custom', path: ['WEBHOOK_URLS'], message: problem });
+    }
+  }
   if (config['WEBHOOK_PREVIOUS_SECRET'] !== undefined) {
     const previousId = config['WEBHOOK_PREVIOUS_KEY_ID'];
     if (previousId === undefined)

@@ -48,6 +48,7 @@ describe('the actions service with a webhook that never answers', () => {
         SCORES_TABLE: scoresTable,
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
         WEBHOOK_URLS: `http://127.0.0.1:${hookPort}/hooks`,
+        WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // this suite's own receiver
         WEBHOOK_SECRET: 'silent-receiver-secret',
         WEBHOOK_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
         WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),

@@ -73,6 +73,7 @@ describe('the actions service raising alerts and calling webhooks', () => {
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
         ALERT_COOLDOWN_MS: String(HOUR),
         WEBHOOK_URLS: hookUrl,
+        WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // this suite's own receiver
         WEBHOOK_SECRET: SECRET,
         WEBHOOK_MAX_ATTEMPTS: '3',
         WEBHOOK_TIMEOUT_MS: '2000',

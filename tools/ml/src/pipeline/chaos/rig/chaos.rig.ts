@@ -145,6 +145,7 @@ export class ChaosRig {
       MODEL_NAME: this.modelName,
       MODEL_POLL_MS: '500',
       WEBHOOK_URLS: this.webhook.url,
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // the run's own receiver
       WEBHOOK_SECRET,
       API_KEYS: 'chaos-api-key',
       LOG_LEVEL: 'info',
