@@ -2,7 +2,7 @@ import { BatchGetItemCommand, GetItemCommand, QueryCommand } from '@aws-sdk/clie
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { toDynamoDbError } from '../shared/dynamodb-error.mapper';
-import { chunk } from '../shared/bounded-concurrency';
+import { chunk, mapBounded } from '../shared/bounded-concurrency';
 import { BatchWriteRunner } from './batch-write.runner';
 import type { BatchWriteOptions, DynamoItem } from './batch-write.runner';
 import { SCORE_ITEM_MARSHALL, SCORE_ITEM_UNMARSHALL, entityTimeRange } from './score-item.mapper';
@@ -101,8 +101,9 @@ export class DynamoDbScoreStore extends ScoreStore {
     const fetched = new Map<string, DynamoItem>();
     const table = this.options.tableName;
     const deadline = Date.now() + this.options.timeoutMs;
-    for (const keys of chunk(missing, BATCH_GET_LIMIT))
-      await sendUntilProcessed(
+    // A page of up to 1,000 items is up to 10 requests: in flight together, as writes are.
+    await mapBounded(chunk(missing, BATCH_GET_LIMIT), this.options.concurrency, (keys) =>
+      sendUntilProcessed(
         keys.map((row): DynamoItem => ({ eventId: row['eventId']! })),
         async (pending) => {
           const output = await this.client
@@ -119,7 +120,8 @@ export class DynamoDbScoreStore extends ScoreStore {
           return output.UnprocessedKeys?.[table]?.Keys ?? [];
         },
         { ...this.options, operation: 'read', deadline },
-      );
+      ),
+    );
     return rows.flatMap((row) => {
       const item = row['score'] === undefined ? fetched.get(row['eventId']?.S ?? '') : row;
       return item === undefined ? [] : [toStoredScore(unmarshall(item, SCORE_ITEM_UNMARSHALL))];
