@@ -4,6 +4,7 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { awsClientConfig, createDynamoDbClient } from '@rtml/connections';
 import { predictionFixture } from '@rtml/contracts/testing';
+import { HANDBOOK_15 } from '@rtml/feature-engine';
 import { BatchWriteRunner } from '../store-prediction/batch-write.runner';
 import { toScoreItem } from '../store-prediction/score-item.mapper';
 import {
@@ -20,7 +21,7 @@ import { ensureTable } from '../store-prediction/table.provisioner';
  * "clientCpuUsPerItem"} (this process's CPU per stored item, the SDK's share of actions' cost).
  *
  *   node --conditions=@rtml/source --import tsx services/actions/src/bench/dynamodb-writes.ceiling.ts --events 20000
- *     [--projection table|ALL|KEYS_ONLY] [--sdk-logger] [--server-pid <DynamoDB Local's pid>]
+ *     [--projection table|ALL|KEYS_ONLY] [--sdk-logger] [--named-features] [--server-pid <pid>]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
       // What a change bought, measured back to back: the former index projection and SDK step.
       projection: { type: 'string', default: 'table' },
       'sdk-logger': { type: 'boolean', default: false },
+      // The former item shape: the vector with its 15 names instead of the values alone.
+      'named-features': { type: 'boolean', default: false },
       'server-pid': { type: 'string' },
     },
   });
@@ -51,11 +54,22 @@ async function main(): Promise<void> {
       },
     );
     const now = Date.now();
+    // The pipeline's shape: the default feature set, so items take the compact form unless the
+    // set is renamed to one this build does not know.
+    const featureSet = values['named-features']
+      ? { name: `${HANDBOOK_15.name}-unknown`, version: String(HANDBOOK_15.version) }
+      : { name: HANDBOOK_15.name, version: String(HANDBOOK_15.version) };
+    const features = HANDBOOK_15.features.map((feature, i) => ({
+      name: feature.name,
+      value: 57.16 * (i + 1),
+    }));
     const items = Array.from({ length: count }, (_, index) =>
       marshall(
         toScoreItem(
           {
             ...predictionFixture,
+            featureSet,
+            features,
             eventId: `bench-${index}`,
             entityId: `customer-${index % 500}`,
             eventTime: now - index,
@@ -80,6 +94,7 @@ async function main(): Promise<void> {
         eventsPerSecond: Math.round(count / seconds),
         projection: values.projection,
         sdkLogger: values['sdk-logger'],
+        namedFeatures: values['named-features'],
         // The client's side of the cost (marshalled items in, requests out): what actions pays.
         clientCpuUsPerItem: perItem(cpu.user + cpu.system),
         ...(serverPid === undefined

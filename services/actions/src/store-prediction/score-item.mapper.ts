@@ -1,4 +1,5 @@
 import type { Decision, Feature, Prediction, PredictionTimings } from '@rtml/contracts';
+import { compactFeatures } from './feature-names.catalog';
 
 const DAY_SECONDS = 86_400;
 
@@ -24,8 +25,16 @@ export interface ScoreItem {
   readonly modelVersion: string;
   readonly featureSetName: string;
   readonly featureSetVersion: string;
-  /** A list, not a map: the feature set's order is the model's input order. */
-  readonly features: readonly Feature[];
+  /**
+   * The vector's values in the feature set's order, when this build knows that set version's
+   * names (`knownFeatureNames`): the compact form, written for every built-in feature set.
+   */
+  readonly featureValues?: readonly number[];
+  /**
+   * The vector with its names, for a feature set this build does not know (and in items written
+   * before the compact form). A list, not a map: the set's order is the model's input order.
+   */
+  readonly features?: readonly Feature[];
   /** Absent when no challenger scored the event. */
   readonly shadow?: {
     readonly modelName: string;
@@ -88,7 +97,7 @@ export function toScoreItem(prediction: Prediction, retentionDays: number): Scor
     modelVersion: prediction.model.version,
     featureSetName: prediction.featureSet.name,
     featureSetVersion: prediction.featureSet.version,
-    features: prediction.features.map(({ name, value }) => ({ name, value })),
+    ...featureAttributes(prediction),
     ...(shadow
       ? {
           shadow: {
@@ -102,4 +111,13 @@ export function toScoreItem(prediction: Prediction, retentionDays: number): Scor
     timings: { ...prediction.timings },
     expiresAt: Math.floor(prediction.timings.ingestedAt / 1_000) + retentionDays * DAY_SECONDS,
   };
+}
+
+function featureAttributes(
+  prediction: Prediction,
+): Pick<ScoreItem, 'featureValues'> | Pick<ScoreItem, 'features'> {
+  const values = compactFeatures(prediction.featureSet, prediction.features);
+  return values === undefined
+    ? { features: prediction.features.map(({ name, value }) => ({ name, value })) }
+    : { featureValues: values };
 }

@@ -1,7 +1,8 @@
 import { DECISION_VALUES } from '@rtml/contracts';
-import type { Prediction } from '@rtml/contracts';
+import type { Feature, Prediction } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import { z } from 'zod';
+import { knownFeatureNames } from './feature-names.catalog';
 import type { ScoreItem } from './score-item.mapper';
 
 /**
@@ -26,7 +27,8 @@ const scoreItemSchema = z.object({
   modelVersion: z.string(),
   featureSetName: z.string(),
   featureSetVersion: z.string(),
-  features: z.array(z.object({ name: z.string(), value: z.number() })),
+  featureValues: z.array(z.number()).optional(),
+  features: z.array(z.object({ name: z.string(), value: z.number() })).optional(),
   shadow: z
     .object({ modelName: z.string(), modelVersion: z.string(), score: z.number(), decision })
     .optional(),
@@ -57,6 +59,7 @@ export function toStoredScore(item: unknown): StoredScore {
     });
   }
   const stored = result.data;
+  const features = namedFeatures(stored);
   return {
     eventId: stored.eventId,
     eventTime: stored.eventTime,
@@ -66,7 +69,7 @@ export function toStoredScore(item: unknown): StoredScore {
     decision: stored.decision,
     model: { name: stored.modelName, version: stored.modelVersion },
     featureSet: { name: stored.featureSetName, version: stored.featureSetVersion },
-    features: stored.features,
+    features,
     shadow: stored.shadow
       ? {
           model: { name: stored.shadow.modelName, version: stored.shadow.modelVersion },
@@ -77,4 +80,26 @@ export function toStoredScore(item: unknown): StoredScore {
     timings: stored.timings,
     expiresAt: stored.expiresAt,
   };
+}
+
+/**
+ * The stored vector with its names: as written (`features`), or the compact values named from
+ * the feature-set version. Compact values of a version this build does not know (an older build
+ * reading a newer one's items) or of the wrong length are refused, not served unnamed.
+ */
+function namedFeatures(stored: z.infer<typeof scoreItemSchema>): Feature[] {
+  if (stored.features !== undefined) return stored.features;
+  const featureSet = { name: stored.featureSetName, version: stored.featureSetVersion };
+  const names = knownFeatureNames(featureSet);
+  const values = stored.featureValues;
+  if (values === undefined || names === undefined || names.length !== values.length)
+    throw new AppError(
+      'INTERNAL',
+      'a stored score item has feature values this build cannot name',
+      {
+        retriable: false,
+        details: { featureSet, values: values?.length ?? 0, names: names?.length ?? 0 },
+      },
+    );
+  return values.map((value, i) => ({ name: names[i] as string, value }));
 }

@@ -42,10 +42,15 @@ export async function auditStoredItems(
       extra += 1;
       return;
     }
-    const stored = (item['features']?.L ?? []).map((feature) => ({
-      name: feature.M?.['name']?.S,
-      value: feature.M?.['value']?.N,
-    }));
+    // The compact form (values alone, in the set's order) or the named form of older items.
+    const values = item['featureValues']?.L;
+    const stored =
+      values === undefined
+        ? (item['features']?.L ?? []).map((feature) => ({
+            name: feature.M?.['name']?.S,
+            value: feature.M?.['value']?.N,
+          }))
+        : values.map((value, i) => ({ name: featureNames[i], value: value.N }));
     const difference = vectorDifference(stored, expected, featureNames);
     if (difference === undefined) return;
     featureMismatches += 1;
@@ -56,8 +61,8 @@ export async function auditStoredItems(
     {
       table,
       segments: await scanSegmentsFor(client, table),
-      projection: '#id, #features',
-      names: { '#id': 'eventId', '#features': 'features' },
+      projection: '#id, #features, #values',
+      names: { '#id': 'eventId', '#features': 'features', '#values': 'featureValues' },
       consistent: true,
     },
     check,
