@@ -3,6 +3,8 @@ import type { SubjectCompatibility } from '@rtml/contracts';
 import { AppError, dependencyUnavailable, isDependencyFailure } from '@rtml/errors';
 import type { RegistryAuth } from './kafka-security';
 import {
+  RegistryAnswerError,
+  credentialsHint,
   isUnknownSchemaId,
   toLookupError,
   toRegistrationError,
@@ -128,8 +130,14 @@ export class AvroSerde {
         cause: error,
       });
     });
-    if (!response.ok)
-      throw new AppError('DEPENDENCY_UNAVAILABLE', `schema registry answered ${response.status}`);
+    if (!response.ok) {
+      const answer = new RegistryAnswerError(`HTTP ${response.status}`, response.status);
+      throw new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        `schema registry answered ${response.status}${credentialsHint(answer)}`,
+        { cause: answer },
+      );
+    }
   }
 
   private async latestId(subject: string): Promise<number> {
@@ -171,8 +179,9 @@ export class AvroSerde {
       body: JSON.stringify({ compatibility }),
     });
     if (!response.ok)
-      throw new Error(
+      throw new RegistryAnswerError(
         `setting ${compatibility} on ${subject}: HTTP ${response.status} ${await response.text()}`,
+        response.status,
       );
   }
 }

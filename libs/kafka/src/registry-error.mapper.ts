@@ -7,6 +7,28 @@ const isRegistryResponse = (error: unknown): boolean =>
   (error as { name?: unknown }).name === 'ResponseError' &&
   httpStatusOf(error) !== undefined;
 
+/** A registry answer our own requests (PUT /config, GET /subjects) refused; carries its status. */
+export class RegistryAnswerError extends Error {
+  override readonly name = 'RegistryAnswerError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The hint a refused identity gets: 401/403 means the credentials (or their absence) are wrong,
+ * which no retry mends, so the message names the variables to check.
+ */
+export function credentialsHint(error: unknown): string {
+  const status = httpStatusOf(error);
+  return status === 401 || status === 403
+    ? ` (HTTP ${status}: the registry refused the credentials; check SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD)`
+    : '';
+}
+
 /** True when the registry answered "no such schema id" (HTTP 404, Confluent code 40403). */
 export const isUnknownSchemaId = (error: unknown): boolean =>
   isRegistryResponse(error) && httpStatusOf(error) === 404;
@@ -19,7 +41,10 @@ export const isUnknownSchemaId = (error: unknown): boolean =>
  */
 export function toLookupError(id: number, error: unknown): AppError {
   if (isDependencyFailure(error) || isRegistryResponse(error))
-    return dependencyUnavailable(`schema registry did not serve schema id ${id}`, error);
+    return dependencyUnavailable(
+      `schema registry did not serve schema id ${id}${credentialsHint(error)}`,
+      error,
+    );
   return new AppError('UNDECODABLE', `the writer schema ${id} cannot be read`, {
     cause: error,
     details: { schemaId: id },
@@ -43,8 +68,12 @@ export function toRegistrationError(subject: string, error: unknown): AppError {
       { cause: error, details: { subject } },
     );
   }
-  return new AppError('DEPENDENCY_UNAVAILABLE', `registering ${subject} failed`, {
-    cause: error,
-    details: { subject },
-  });
+  return new AppError(
+    'DEPENDENCY_UNAVAILABLE',
+    `registering ${subject} failed${credentialsHint(error)}`,
+    {
+      cause: error,
+      details: { subject },
+    },
+  );
 }

@@ -15,6 +15,7 @@ export type ArtifactModule = keyof typeof ARTIFACT_VERSIONS;
 export const SERVER_ARTIFACT: Readonly<Record<ServerName, ArtifactModule | undefined>> = {
   kafka: 'kafka',
   registry: 'registry',
+  'registry-proxy': undefined,
   dynamodb: 'dynamodb',
   s3: 's3proxy',
   redis: undefined,

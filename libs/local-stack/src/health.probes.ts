@@ -5,7 +5,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { withTimeout } from './deadline.helpers';
 import type { ServerName } from './stack.config';
 import { dynamodbClientConfig, s3ClientConfig } from './client.configs';
-import { STACK_ENDPOINTS, STACK_HOST, STACK_PORTS } from './stack.config';
+import { REGISTRY_PROXY, STACK_ENDPOINTS, STACK_HOST, STACK_PORTS } from './stack.config';
 
 /** A real request to one server; resolves when it answered correctly, rejects otherwise. */
 export type HealthProbe = (timeoutMs: number) => Promise<void>;
@@ -39,6 +39,27 @@ async function probeRegistry(timeoutMs: number): Promise<void> {
   const body: unknown = await response.json();
   if (!Array.isArray(body))
     throw new Error('registry answered something other than a subject list');
+}
+
+/**
+ * Registry proxy: a request without credentials must be refused (401) and one with them must
+ * reach the registry's subject list, so a proxy that stopped checking is not healthy.
+ */
+async function probeRegistryProxy(timeoutMs: number): Promise<void> {
+  const url = `${REGISTRY_PROXY.url}/subjects`;
+  const anonymous = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  if (anonymous.status !== 401)
+    throw new Error(`registry proxy answered HTTP ${anonymous.status} without credentials`);
+  const basic = Buffer.from(`${REGISTRY_PROXY.username}:${REGISTRY_PROXY.password}`).toString(
+    'base64',
+  );
+  const response = await fetch(url, {
+    signal: AbortSignal.timeout(timeoutMs),
+    headers: { authorization: `Basic ${basic}` },
+  });
+  if (!response.ok) throw new Error(`registry proxy answered HTTP ${response.status}`);
+  if (!Array.isArray(await response.json()))
+    throw new Error('registry proxy answered something other than a subject list');
 }
 
 async function probeDynamodb(timeoutMs: number): Promise<void> {
@@ -87,6 +108,7 @@ async function probeRedis(timeoutMs: number): Promise<void> {
 const PROBES: Readonly<Record<ServerName, HealthProbe>> = {
   kafka: probeKafka,
   registry: probeRegistry,
+  'registry-proxy': probeRegistryProxy,
   dynamodb: probeDynamodb,
   s3: probeS3,
   redis: probeRedis,

@@ -9,7 +9,9 @@ export type { ArtifactModule } from './artifacts.fetch';
 export {
   ARTIFACT_VERSIONS,
   DYNAMODB_CREDENTIALS,
+  KAFKA_SCRAM_USER,
   KAFKA_SECURE_LISTENER,
+  REGISTRY_PROXY,
   S3_CREDENTIALS,
   SERVER_NAMES,
   SERVER_PORTS,

@@ -28,9 +28,12 @@ describe('renderKafkaProperties', () => {
     );
   });
 
-  it('serves SASL PLAIN over TLS on the secure listener, with the key store it is given', () => {
+  it('serves SASL PLAIN and SCRAM over TLS on the secure listener, with the key store it is given', () => {
     expect(props.get('listener.security.protocol.map')).toContain('SASL_SSL:SASL_SSL');
-    expect(props.get('sasl.enabled.mechanisms')).toBe('PLAIN');
+    expect(props.get('sasl.enabled.mechanisms')).toBe('PLAIN,SCRAM-SHA-256,SCRAM-SHA-512');
+    expect(props.get('listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config')).toBe(
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    );
     expect(props.get('listener.name.sasl_ssl.plain.sasl.jaas.config')).toMatch(
       /^org\.apache\.kafka\.common\.security\.plain\.PlainLoginModule required username="rtml" password="[^"]+" user_rtml="[^"]+";$/,
     );

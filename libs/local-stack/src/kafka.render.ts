@@ -1,4 +1,4 @@
-import { KAFKA_SECURE_LISTENER, STACK_HOST, STACK_PORTS } from './stack.config';
+import { KAFKA_SCRAM_USER, KAFKA_SECURE_LISTENER, STACK_HOST, STACK_PORTS } from './stack.config';
 
 /** The TCP ports of one broker's listeners, all on STACK_HOST. */
 export interface KafkaListenerPorts {
@@ -34,7 +34,8 @@ export interface KafkaRenderInput {
  * is formatted with a plain `format -t <cluster id>` (no --standalone, no dynamic quorum).
  * Replication factors are 1: there is one broker. Topics are never auto-created: the contracts
  * library creates them with their partition counts. Besides PLAINTEXT, a SASL_SSL listener (see
- * `KAFKA_SECURE_LISTENER`) serves the tests of secured clients.
+ * `KAFKA_SECURE_LISTENER`: PLAIN, and SCRAM-SHA-256/512 for `KAFKA_SCRAM_USER`) serves the tests
+ * of secured clients.
  */
 export function renderKafkaProperties(input: KafkaRenderInput): string {
   const ports = input.listeners ?? STACK_KAFKA_LISTENERS;
@@ -79,13 +80,20 @@ export function renderKafkaProperties(input: KafkaRenderInput): string {
 function secureListenerSettings(keystoreFile: string): Array<[string, string]> {
   const { username, password, keystorePassword } = KAFKA_SECURE_LISTENER;
   const prefix = 'listener.name.sasl_ssl';
+  // SCRAM users live in the cluster metadata, not here (KAFKA_SCRAM_USER); the broker's own
+  // login module needs no credentials because inter-broker traffic stays on PLAINTEXT.
+  const scram = KAFKA_SCRAM_USER.mechanisms.map((mechanism): [string, string] => [
+    `${prefix}.${mechanism.toLowerCase()}.sasl.jaas.config`,
+    'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+  ]);
   return [
-    ['sasl.enabled.mechanisms', 'PLAIN'],
+    ['sasl.enabled.mechanisms', ['PLAIN', ...KAFKA_SCRAM_USER.mechanisms].join(',')],
     [
       `${prefix}.plain.sasl.jaas.config`,
       'org.apache.kafka.common.security.plain.PlainLoginModule required ' +
         `username="${username}" password="${password}" user_${username}="${password}";`,
     ],
+    ...scram,
     [`${prefix}.ssl.keystore.type`, 'PKCS12'],
     [`${prefix}.ssl.keystore.location`, keystoreFile],
     [`${prefix}.ssl.keystore.password`, keystorePassword],

@@ -61,6 +61,6 @@ describe('formatDownReport', () => {
         { server: 's3', state: 'stopped', pid: 9 },
         { server: 'redis', state: 'not-running' },
       ]),
-    ).toEqual(['s3       stopped (pid 9)', 'redis    not running']);
+    ).toEqual(['s3             stopped (pid 9)', 'redis          not running']);
   });
 });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { ArtifactModule } from './artifacts.fetch';
+import { SERVER_NAMES } from './stack.config';
 import type { ServerDownReport } from './stack.down';
 import type { StackUpReport } from './stack.up';
 
@@ -11,6 +12,9 @@ export function displayPath(file: string, cwd: string): string {
     : file;
 }
 
+/** The name column fits the longest server name. */
+const NAME_WIDTH = Math.max(...SERVER_NAMES.map((name) => name.length));
+
 /** `up`: one line per server (name, what happened, url, pid, log file), then a total. */
 export function formatUpReport(report: StackUpReport, cwd: string): string[] {
   const lines: string[] = [];
@@ -19,7 +23,7 @@ export function formatUpReport(report: StackUpReport, cwd: string): string[] {
     const state =
       server.state === 'started' ? `started in ${server.seconds.toFixed(1)} s` : 'already up';
     lines.push(
-      `${server.server.padEnd(8)} ${state.padEnd(17)} ${server.url.padEnd(42)} pid ${String(server.pid).padEnd(7)} log ${displayPath(server.logFile, cwd)}`,
+      `${server.server.padEnd(NAME_WIDTH)} ${state.padEnd(17)} ${server.url.padEnd(42)} pid ${String(server.pid).padEnd(7)} log ${displayPath(server.logFile, cwd)}`,
     );
   }
   lines.push(`stack up in ${report.seconds.toFixed(1)} s`);
@@ -30,8 +34,8 @@ export function formatUpReport(report: StackUpReport, cwd: string): string[] {
 export function formatDownReport(reports: readonly ServerDownReport[]): string[] {
   return reports.map((report) =>
     report.state === 'stopped'
-      ? `${report.server.padEnd(8)} stopped (pid ${report.pid ?? '?'})`
-      : `${report.server.padEnd(8)} not running`,
+      ? `${report.server.padEnd(NAME_WIDTH)} stopped (pid ${report.pid ?? '?'})`
+      : `${report.server.padEnd(NAME_WIDTH)} not running`,
   );
 }
 

@@ -10,7 +10,11 @@ const paths: StackPaths = {
   run: '/repo/.stack/run',
   pom: '/repo/libs/local-stack/maven/pom.xml',
 };
-const tools = { java: '/usr/bin/java', redisServer: '/usr/bin/redis-server' };
+const tools = {
+  java: '/usr/bin/java',
+  redisServer: '/usr/bin/redis-server',
+  nginx: '/usr/sbin/nginx',
+};
 
 describe('launchPlan', () => {
   it('runs Kafka from the fetched classpath with its rendered config and log4j2 file', () => {
@@ -63,6 +67,21 @@ describe('launchPlan', () => {
     expect(launchPlan('redis', paths, tools)).toMatchObject({
       command: '/usr/bin/redis-server',
       args: ['/repo/.stack/conf/redis/redis.conf'],
+    });
+  });
+
+  it('runs nginx for the registry proxy with its prefix, error log and config in the stack folder', () => {
+    expect(launchPlan('registry-proxy', paths, tools)).toEqual({
+      command: '/usr/sbin/nginx',
+      args: [
+        '-p',
+        '/repo/.stack/conf/registry-proxy',
+        '-e',
+        '/repo/.stack/logs/registry-proxy.log',
+        '-c',
+        '/repo/.stack/conf/registry-proxy/nginx.conf',
+      ],
+      cwd: '/repo/.stack/conf/registry-proxy',
     });
   });
 });

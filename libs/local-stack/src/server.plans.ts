@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { artifactDir } from './artifacts.fetch';
 import type { LaunchPlan } from './process.control';
+import type { RegistryProxyFiles } from './registry-proxy.render';
 import type { ServerName } from './stack.config';
 import { ARTIFACT_VERSIONS, JVM_HEAP, STACK_HOST, STACK_PORTS } from './stack.config';
 import type { StackPaths } from './stack.paths';
@@ -10,6 +11,7 @@ import { confDir, dataDir, logFile } from './stack.paths';
 export interface StackTools {
   readonly java: string;
   readonly redisServer: string;
+  readonly nginx: string;
 }
 
 /**
@@ -47,6 +49,14 @@ export const s3ProxyPropertiesFile = (paths: StackPaths): string =>
   path.join(confDir(paths, 's3'), 's3proxy.properties');
 export const redisConfFile = (paths: StackPaths): string =>
   path.join(confDir(paths, 'redis'), 'redis.conf');
+export const registryProxyConfFile = (paths: StackPaths): string =>
+  path.join(confDir(paths, 'registry-proxy'), 'nginx.conf');
+export const registryProxyFiles = (paths: StackPaths): RegistryProxyFiles => ({
+  htpasswdFile: path.join(confDir(paths, 'registry-proxy'), 'htpasswd'),
+  nginxPidFile: path.join(dataDir(paths, 'registry-proxy'), 'nginx.pid'),
+  logFile: logFile(paths, 'registry-proxy'),
+  tempDir: dataDir(paths, 'registry-proxy'),
+});
 
 /** Where one broker keeps its config, partitions and log: the stack's, or a scratch broker's. */
 export interface KafkaFiles {
@@ -158,9 +168,30 @@ function redisPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
   return { command: tools.redisServer, args: [redisConfFile(paths)], cwd: confDir(paths, 'redis') };
 }
 
+/**
+ * nginx with its prefix in the stack folder (`-p`), its error log there from the first line
+ * (`-e`, before the config is read: Debian's default /var/log/nginx is root's).
+ */
+function registryProxyPlan(paths: StackPaths, tools: StackTools): LaunchPlan {
+  const files = registryProxyFiles(paths);
+  return {
+    command: tools.nginx,
+    args: [
+      '-p',
+      confDir(paths, 'registry-proxy'),
+      '-e',
+      files.logFile,
+      '-c',
+      registryProxyConfFile(paths),
+    ],
+    cwd: confDir(paths, 'registry-proxy'),
+  };
+}
+
 const PLANS: Readonly<Record<ServerName, (paths: StackPaths, tools: StackTools) => LaunchPlan>> = {
   kafka: kafkaPlan,
   registry: registryPlan,
+  'registry-proxy': registryProxyPlan,
   dynamodb: dynamodbPlan,
   s3: s3Plan,
   redis: redisPlan,

@@ -2,6 +2,12 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import {
+  isScramUserApplied,
+  markScramUserApplied,
+  scramAlterArgs,
+  scramFormatArgs,
+} from './kafka-scram.users';
 import { newClusterId, renderKafkaLog4j2, renderKafkaProperties } from './kafka.render';
 import type { KafkaRenderInput } from './kafka.render';
 import {
@@ -10,13 +16,18 @@ import {
   renderRedisConf,
   renderS3ProxyProperties,
 } from './server-config.render';
+import { htpasswdLine, renderRegistryProxyConf } from './registry-proxy.render';
+import { REGISTRY_PROXY } from './stack.config';
 import type { KafkaFiles, StackTools } from './server.plans';
 import {
   jvmFlags,
   kafkaCaFile,
   kafkaClasspath,
   kafkaKeystoreFile,
+  kafkaLog4jFile,
   redisConfFile,
+  registryProxyConfFile,
+  registryProxyFiles,
   s3ProxyPropertiesFile,
   stackKafkaFiles,
 } from './server.plans';
@@ -44,12 +55,16 @@ function runLogged(
 }
 
 /** KRaft storage is formatted once; meta.properties marks a formatted log dir. */
+const isKafkaFormatted = (files: KafkaFiles): boolean =>
+  fs.existsSync(path.join(files.logDir, 'meta.properties'));
+
 async function formatKafkaStorage(
   files: KafkaFiles,
   classpath: string,
   java: string,
+  formatArgs: readonly string[],
 ): Promise<void> {
-  if (fs.existsSync(path.join(files.logDir, 'meta.properties'))) return;
+  if (isKafkaFormatted(files)) return;
   const args = [
     ...jvmFlags('256m', { quickStart: true }),
     `-Dlog4j2.configurationFile=${files.log4jFile}`,
@@ -61,6 +76,7 @@ async function formatKafkaStorage(
     newClusterId((size) => randomBytes(size)),
     '--config',
     files.propertiesFile,
+    ...formatArgs,
   ];
   const output = await runLogged(files.logFile, java, args, 'kafka storage format');
   if (!fs.existsSync(path.join(files.logDir, 'meta.properties'))) {
@@ -116,29 +132,60 @@ async function ensureKafkaCertificate(paths: StackPaths, tools: StackTools): Pro
 
 /**
  * Renders one broker's server.properties and log4j2 file on `files` (afresh on every start) and
- * formats its storage the first time: the stack's broker, or a scratch one on other ports.
+ * formats its storage the first time (with `formatArgs` appended, e.g. `--add-scram`): the
+ * stack's broker, or a scratch one on other ports.
  */
 export async function prepareKafkaFiles(
   files: KafkaFiles,
   render: Pick<KafkaRenderInput, 'listeners' | 'keystoreFile'>,
   classpath: string,
   java: string,
+  formatArgs: readonly string[] = [],
 ): Promise<void> {
   fs.mkdirSync(files.logDir, { recursive: true });
   const input = { ...render, logDir: files.logDir, logFile: files.logFile };
   fs.writeFileSync(files.propertiesFile, renderKafkaProperties(input));
   fs.writeFileSync(files.log4jFile, renderKafkaLog4j2(input));
-  await formatKafkaStorage(files, classpath, java);
+  await formatKafkaStorage(files, classpath, java, formatArgs);
 }
 
 async function prepareKafka(paths: StackPaths, tools: StackTools): Promise<void> {
   await ensureKafkaCertificate(paths, tools);
+  const files = stackKafkaFiles(paths);
+  const fresh = !isKafkaFormatted(files);
   await prepareKafkaFiles(
-    stackKafkaFiles(paths),
+    files,
     { keystoreFile: kafkaKeystoreFile(paths) },
     kafkaClasspath(paths),
     tools.java,
+    scramFormatArgs(),
   );
+  if (fresh) markScramUserApplied(paths);
+}
+
+/**
+ * After the broker answers: a storage formatted before KAFKA_SCRAM_USER existed (a developer's
+ * old .stack), or with other credentials, gets the user through the admin API (an upsert, so a
+ * run cut short is simply repeated). A no-op once the marker says it is in place.
+ */
+export async function ensureKafkaScramUser(paths: StackPaths, tools: StackTools): Promise<void> {
+  if (isScramUserApplied(paths)) return;
+  for (const args of scramAlterArgs()) {
+    await runLogged(
+      logFile(paths, 'kafka'),
+      tools.java,
+      [
+        ...jvmFlags('256m', { quickStart: true }),
+        `-Dlog4j2.configurationFile=${kafkaLog4jFile(paths)}`,
+        '-cp',
+        kafkaClasspath(paths),
+        'kafka.admin.ConfigCommand',
+        ...args,
+      ],
+      'kafka-configs --alter (SCRAM user)',
+    );
+  }
+  markScramUserApplied(paths);
 }
 
 /**
@@ -163,6 +210,20 @@ export async function prepareServer(
       redisConfFile(paths),
       renderRedisConf({ dataDir: dataDir(paths, 'redis'), persistence: STACK_REDIS_PERSISTENCE }),
     );
+  if (server === 'registry-proxy') prepareRegistryProxy(paths);
+}
+
+/**
+ * The htpasswd file (a fresh salt each start) and nginx.conf. The htpasswd file is readable by
+ * all: when the stack runs as root, nginx's workers run as `nobody` and must read it.
+ */
+function prepareRegistryProxy(paths: StackPaths): void {
+  const files = registryProxyFiles(paths);
+  const { username, password } = REGISTRY_PROXY;
+  fs.writeFileSync(files.htpasswdFile, htpasswdLine(username, password, randomBytes(8)), {
+    mode: 0o644,
+  });
+  fs.writeFileSync(registryProxyConfFile(paths), renderRegistryProxyConf(files));
 }
 
 /**

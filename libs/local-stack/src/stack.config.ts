@@ -11,12 +11,13 @@ import {
  * the same ports, so clients configured from STACK_ENDPOINTS work against either way of running it.
  */
 
-export type ServerName = 'kafka' | 'registry' | 'dynamodb' | 's3' | 'redis';
+export type ServerName = 'kafka' | 'registry' | 'registry-proxy' | 'dynamodb' | 's3' | 'redis';
 
 /** Start order of the report lines; every server is started in parallel. */
 export const SERVER_NAMES: readonly ServerName[] = Object.freeze([
   'kafka',
   'registry',
+  'registry-proxy',
   'dynamodb',
   's3',
   'redis',
@@ -24,7 +25,8 @@ export const SERVER_NAMES: readonly ServerName[] = Object.freeze([
 
 export const STACK_HOST = LOCAL_STACK_HOST;
 
-export const STACK_PORTS = Object.freeze({ ...LOCAL_STACK_PORTS });
+/** The services' ports (@rtml/config), and the stack's own: the registry's authenticating proxy. */
+export const STACK_PORTS = Object.freeze({ ...LOCAL_STACK_PORTS, registryProxy: 8082 });
 
 /** Credentials S3Proxy (and MinIO in compose) accept; SigV4 requests are really verified. */
 export const S3_CREDENTIALS = Object.freeze({
@@ -54,6 +56,29 @@ export const KAFKA_SECURE_LISTENER = Object.freeze({
   keystorePassword: 'rtml-local-tls',
 } as const);
 
+/**
+ * The SCRAM user of the same SASL_SSL listener (SCRAM-SHA-256 and SCRAM-SHA-512 are enabled
+ * beside PLAIN). KRaft keeps SCRAM credentials in the cluster metadata: a fresh storage gets the
+ * user at format time (`--add-scram`), a storage formatted before it existed gets it through the
+ * admin API once the broker answers (see kafka-scram.users.ts). Local-only credentials.
+ */
+export const KAFKA_SCRAM_USER = Object.freeze({
+  username: 'rtml-scram',
+  password: 'rtml-scram-secret',
+  mechanisms: Object.freeze(['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const),
+} as const);
+
+/**
+ * nginx in front of Apicurio, requiring HTTP basic auth (an htpasswd file written on every
+ * start), so clients' registry credentials run against a server that checks them. Apicurio
+ * itself stays open on its own port for every other test. Local-only credentials.
+ */
+export const REGISTRY_PROXY = Object.freeze({
+  url: `http://${LOCAL_STACK_HOST}:${STACK_PORTS.registryProxy}/apis/ccompat/v7`,
+  username: 'rtml-registry',
+  password: 'rtml-registry-secret',
+} as const);
+
 export const STACK_ENDPOINTS = Object.freeze({
   kafkaBrokers: Object.freeze([DEFAULT_ENDPOINTS.kafkaBrokers]),
   schemaRegistryUrl: DEFAULT_ENDPOINTS.schemaRegistryUrl,
@@ -67,6 +92,7 @@ export const STACK_ENDPOINTS = Object.freeze({
 export const SERVER_PORTS: Readonly<Record<ServerName, readonly number[]>> = Object.freeze({
   kafka: [STACK_PORTS.kafka, STACK_PORTS.kafkaController, STACK_PORTS.kafkaSecure],
   registry: [STACK_PORTS.registry],
+  'registry-proxy': [STACK_PORTS.registryProxy],
   dynamodb: [STACK_PORTS.dynamodb],
   s3: [STACK_PORTS.s3],
   redis: [STACK_PORTS.redis],
@@ -76,6 +102,7 @@ export const SERVER_PORTS: Readonly<Record<ServerName, readonly number[]>> = Obj
 export const SERVER_URLS: Readonly<Record<ServerName, string>> = Object.freeze({
   kafka: STACK_ENDPOINTS.kafkaBrokers.join(','),
   registry: STACK_ENDPOINTS.schemaRegistryUrl,
+  'registry-proxy': REGISTRY_PROXY.url,
   dynamodb: STACK_ENDPOINTS.dynamodbEndpoint,
   s3: STACK_ENDPOINTS.s3Endpoint,
   redis: STACK_ENDPOINTS.redisUrl,
@@ -109,6 +136,8 @@ export const JVM_HEAP = Object.freeze({
 export const START_TIMEOUT_MS: Readonly<Record<ServerName, number>> = Object.freeze({
   kafka: 90_000,
   registry: 120_000,
+  // It answers once the registry behind it does.
+  'registry-proxy': 120_000,
   dynamodb: 60_000,
   s3: 60_000,
   redis: 20_000,

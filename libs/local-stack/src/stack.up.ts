@@ -3,12 +3,13 @@ import type { ArtifactModule } from './artifacts.fetch';
 import { SERVER_ARTIFACT, fetchArtifacts, missingArtifacts } from './artifacts.fetch';
 import { pollUntil } from './deadline.helpers';
 import { isServerHealthy } from './health.probes';
+import { isScramUserApplied } from './kafka-scram.users';
 import { isAlive, launchDetached } from './process.control';
 import { findOwnedPid } from './process.ownership';
 import { listeningPorts } from './port.probe';
 import type { StackTools } from './server.plans';
 import { launchPlan } from './server.plans';
-import { deleteRedisState, prepareServer } from './server.prepare';
+import { deleteRedisState, ensureKafkaScramUser, prepareServer } from './server.prepare';
 import { planStackStart } from './stack-start.plan';
 import { stopServer } from './stack.down';
 import type { ServerName } from './stack.config';
@@ -66,11 +67,15 @@ async function assertPortsFree(servers: readonly ServerName[]): Promise<void> {
   );
 }
 
+/** Servers that are not JVMs; every other one needs Java 17+. */
+const NATIVE_SERVERS: readonly ServerName[] = ['redis', 'registry-proxy'];
+
 async function resolveTools(servers: readonly ServerName[]): Promise<StackTools> {
-  const needsJava = servers.some((server) => server !== 'redis');
+  const needsJava = servers.some((server) => !NATIVE_SERVERS.includes(server));
   const java = needsJava ? await requireJava() : 'java';
   const redisServer = servers.includes('redis') ? requireTool('redis-server') : 'redis-server';
-  return { java, redisServer };
+  const nginx = servers.includes('registry-proxy') ? requireTool('nginx') : 'nginx';
+  return { java, redisServer, nginx };
 }
 
 function lastLogLine(file: string): string {
@@ -127,6 +132,7 @@ async function bringUp(
     );
   }
   await awaitHealthy(server, pid, paths);
+  if (server === 'kafka') await ensureKafkaScramUser(paths, tools);
   const state = owned === undefined ? 'started' : 'already-up';
   return {
     server,
@@ -167,7 +173,8 @@ export async function ensureStackUp(options: StackUpOptions = {}): Promise<Stack
   );
   const plan = planStackStart(requested, running);
   await assertPortsFree(plan.start.filter((server) => !plan.restart.includes(server)));
-  const tools = await resolveTools(plan.start);
+  const scramPending = requested.includes('kafka') && !isScramUserApplied(paths);
+  const tools = await resolveTools(scramPending ? [...plan.start, 'kafka'] : plan.start);
   const fetched = await fetchMissing(paths, plan.start);
   for (const server of plan.restart) await stopServer(server, paths);
   // Redis is stopped by now: either it did not run, or it was just stopped to restart.

@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StackError } from './stack.error';
 
-export type ToolName = 'java' | 'mvn' | 'redis-server';
+export type ToolName = 'java' | 'mvn' | 'redis-server' | 'nginx';
 
 /** The one-line remedy printed when a tool is missing (CI installs exactly these packages). */
 const INSTALL_HINT: Readonly<Record<ToolName, string>> = {
   java: 'java not found (JAVA_HOME or PATH): apt-get install -y openjdk-17-jre-headless',
   mvn: 'mvn not found on PATH: apt-get install -y maven',
   'redis-server': 'redis-server not found: apt-get install -y redis-server',
+  nginx: 'nginx not found (PATH, /usr/sbin): apt-get install -y nginx',
 };
 
 const MIN_JAVA_MAJOR = 17;
@@ -37,12 +38,16 @@ export function findExecutable(
   return undefined;
 }
 
-/** Where to look: JAVA_HOME first for java, then PATH; Debian keeps redis-server in /usr/bin. */
+/**
+ * Where to look: JAVA_HOME first for java, then PATH; Debian keeps redis-server in /usr/bin and
+ * nginx in /usr/sbin, which a non-root PATH often lacks.
+ */
 function searchPathFor(tool: ToolName, env: NodeJS.ProcessEnv): string {
   const pathList = env['PATH'] ?? '';
   const javaHome = env['JAVA_HOME'];
   if (tool === 'java' && javaHome)
     return [path.join(javaHome, 'bin'), pathList].join(path.delimiter);
+  if (tool === 'nginx') return [pathList, '/usr/sbin'].join(path.delimiter);
   return pathList;
 }
 

@@ -1,5 +1,11 @@
 import { DEFAULT_ENDPOINTS, LOCAL_STACK_CREDENTIALS } from '@rtml/config';
-import { KAFKA_SECURE_LISTENER, kafkaCaFile, stackPaths } from '@rtml/local-stack';
+import {
+  KAFKA_SCRAM_USER,
+  KAFKA_SECURE_LISTENER,
+  REGISTRY_PROXY,
+  kafkaCaFile,
+  stackPaths,
+} from '@rtml/local-stack';
 
 /** Where integration tests find the real servers. */
 export interface TestEndpoints {
@@ -14,10 +20,20 @@ export interface TestEndpoints {
     readonly secretAccessKey: string;
     readonly region: string;
   };
-  /** A SASL_SSL listener (PLAIN) trusted through `caFile`; only the local stack has one. */
+  /**
+   * A SASL_SSL listener trusted through `caFile`: a PLAIN user, and a SCRAM-SHA-256/512 user
+   * kept in the cluster metadata. Only the local stack has one.
+   */
   readonly kafkaSecure?: {
     readonly broker: string;
     readonly caFile: string;
+    readonly username: string;
+    readonly password: string;
+    readonly scram: { readonly username: string; readonly password: string };
+  };
+  /** The registry behind a reverse proxy (nginx) that requires these basic credentials. */
+  readonly registryProxy?: {
+    readonly url: string;
     readonly username: string;
     readonly password: string;
   };
@@ -39,6 +55,12 @@ export const LOCAL_STACK_ENDPOINTS: TestEndpoints = {
     caFile: kafkaCaFile(stackPaths()),
     username: KAFKA_SECURE_LISTENER.username,
     password: KAFKA_SECURE_LISTENER.password,
+    scram: { username: KAFKA_SCRAM_USER.username, password: KAFKA_SCRAM_USER.password },
+  },
+  registryProxy: {
+    url: REGISTRY_PROXY.url,
+    username: REGISTRY_PROXY.username,
+    password: REGISTRY_PROXY.password,
   },
 };
 
