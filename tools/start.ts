@@ -6,6 +6,7 @@
  * then the stack's servers if this command started them (demo and replay, by contrast, leave a
  * stack they started running: see StartedStackPolicy).
  */
+import { LOCAL_DEV_KEYS } from '@rtml/contracts';
 import { describeError } from '@rtml/errors';
 import { startPipeline } from './ml/src/pipeline/launch/pipeline.session';
 import type { PipelineSession } from './ml/src/pipeline/launch/pipeline.session';
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   console.log(
     `  scores API ${session.urls.actions}/v1/scores/{eventId}  (OpenAPI: ${session.urls.actions}/docs)`,
   );
-  console.log(`  send events: POST ${session.urls.ingest}/v1/events`);
+  console.log(
+    `  send events: POST ${session.urls.ingest}/v1/events  (x-api-key: ${LOCAL_DEV_KEYS.producer}, loopback only)`,
+  );
   for (const service of session.launched)
     console.log(`  log of ${service.name}: ${service.logFile}`);
   for (const service of session.launched)

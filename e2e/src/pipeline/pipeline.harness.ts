@@ -7,6 +7,7 @@ import {
   topicName,
   valueSubject,
 } from '@rtml/contracts';
+import { HEADERS, LOCAL_DEV_KEYS } from '@rtml/contracts';
 import type { Alert, DeadLetter, Prediction } from '@rtml/contracts';
 import type { TopicId } from '@rtml/contracts';
 import { AvroSerde, KafkaRecordPublisher, TopicAdmin, provisionContracts } from '@rtml/kafka';
@@ -137,12 +138,19 @@ export function usePipeline() {
     async postEvents(events: readonly object[]): Promise<Response> {
       return fetch(`${this.service('ingest').url}/v1/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-api-key': LOCAL_DEV_KEYS.producer },
         body: JSON.stringify(events),
       });
     },
     async produceRaw(records: readonly Omit<OutgoingRecord, 'topic'>[]): Promise<void> {
-      await publisher.publish(records.map((record) => ({ ...record, topic: topic('rawEvents') })));
+      await publisher.publish(
+        records.map((record) => ({
+          ...record,
+          topic: topic('rawEvents'),
+          // The local run's producer identity, unless the test sets its own (or an empty one).
+          headers: { [HEADERS.producerKey]: LOCAL_DEV_KEYS.producer, ...record.headers },
+        })),
+      );
     },
     /** A raw event in the Confluent wire format, with the subject provisioning registered. */
     encodeRawAvro(event: object): Promise<Buffer> {

@@ -21,6 +21,10 @@ export const ERROR_CODES = {
   RECORD_TOO_LARGE: { retriable: false, httpStatus: 413 },
   /** Missing or wrong credentials. */
   UNAUTHORIZED: { retriable: false, httpStatus: 401 },
+  /** The credentials are valid but do not grant this (an event kind, an entity outside the key's prefixes). */
+  FORBIDDEN: { retriable: false, httpStatus: 403 },
+  /** The caller's rate limit is spent for now; `Retry-After` says when to try again. */
+  RATE_LIMITED: { retriable: true, httpStatus: 429 },
   /** The requested resource does not exist. */
   NOT_FOUND: { retriable: false, httpStatus: 404 },
   /** The request conflicts with existing state (e.g. publishing a model version that exists). */

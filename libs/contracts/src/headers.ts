@@ -16,6 +16,11 @@ export const HEADERS = {
    * tells the formats apart by the first byte (0 starts the Confluent wire format).
    */
   contentType: 'rtml-content-type',
+  /**
+   * events.raw: the producer's API key (ingest's RAW_EVENTS_AUTH=header), checked against the
+   * same hashed key set and scopes as POST /v1/events. Never copied to any output.
+   */
+  producerKey: 'rtml-producer-key',
   /** Dead letters: the topic the original record was consumed from. */
   sourceTopic: 'rtml-source-topic',
   /** Dead letters: the partition of the original record, in decimal. */

@@ -13,6 +13,7 @@ describe('the public API', () => {
       'FIELD_LIMITS',
       'HEADERS',
       'INGEST_SOURCE_VALUES',
+      'LOCAL_DEV_KEYS',
       'MAX_UTF8_BYTES_PER_CODE_UNIT',
       'MODEL_MANIFEST_SCHEMA_VERSION',
       'MODEL_TYPES',

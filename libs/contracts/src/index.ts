@@ -10,3 +10,4 @@ export * from './limits.catalog';
 export type * from './topic.types';
 export * from './topics.catalog';
 export * from './model-manifest.types';
+export { LOCAL_DEV_KEYS } from './local-dev.keys';

@@ -1,3 +1,5 @@
 export { createLogger } from './logger';
+export { REDACTED, SECRET_KEYS } from './log-redaction.paths';
+export { jsonErrorReason } from './json-error.reason';
 export type { Logger, LoggerOptions, LogLevel } from './logger';
 export { PipelineMetrics, timeStep } from './pipeline.metrics';

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { DestinationStream } from 'pino';
+import { REDACTED, SECRET_KEYS, redactPaths } from './log-redaction.paths';
 
 /**
  * The structured logger every service and library uses: one JSON object per line on stdout,
@@ -21,10 +22,20 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 export interface LoggerOptions {
   service: string;
   level?: LogLevel;
+  /**
+   * Keys holding personal data (customer ids, amounts...) to redact on top of the credentials,
+   * which are always redacted (SECRET_KEYS); the LOG_REDACT_FIELDS setting.
+   */
+  redactFields?: readonly string[];
   /** Defaults to stdout (synchronous writes: nothing is lost when the process exits); tests pass a stream. */
   destination?: DestinationStream;
 }
 
+/**
+ * Credentials (SECRET_KEYS) and the configured personal-data keys are replaced by "[redacted]"
+ * at any depth up to REDACT_DEPTH, including inside serialized errors' details. Messages (`msg`)
+ * are not inspected: never interpolate a secret or personal data into one.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
@@ -33,6 +44,10 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       serializers: { err: pino.stdSerializers.errWithCause },
+      redact: {
+        paths: redactPaths([...SECRET_KEYS, ...(options.redactFields ?? [])]),
+        censor: REDACTED,
+      },
     },
     options.destination ?? pino.destination({ sync: true }),
   );

@@ -18,6 +18,9 @@ export class AppErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof AppError) {
+      const retryAfter = exception.details['retryAfterSeconds'];
+      if (exception.code === 'RATE_LIMITED' && typeof retryAfter === 'number')
+        void reply.header('retry-after', String(retryAfter));
       void reply
         .status(exception.httpStatus)
         .send({ code: exception.code, message: exception.message, details: exception.details });

@@ -7,3 +7,4 @@ export { ReadinessRegistry } from './readiness.registry';
 export type { ReadinessProbe, ReadinessReport } from './readiness.registry';
 export { LOGGER, SERVICE_CONFIG } from './runtime.tokens';
 export { NestLoggerAdapter } from './nest-logger.adapter';
+export * from './api-keys';

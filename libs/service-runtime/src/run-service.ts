@@ -16,6 +16,7 @@ export interface BaseServiceConfig {
   readonly LOG_LEVEL: LogLevel;
   readonly SHUTDOWN_TIMEOUT_MS: number;
   readonly HTTP_BODY_LIMIT_BYTES: number;
+  readonly LOG_REDACT_FIELDS: readonly string[];
 }
 
 export interface ServiceDefinition<C extends BaseServiceConfig> {
@@ -41,7 +42,11 @@ export async function startService<C extends BaseServiceConfig>(
   definition: ServiceDefinition<C>,
   config: C,
 ): Promise<RunningService> {
-  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const logger = createLogger({
+    service: definition.name,
+    level: config.LOG_LEVEL,
+    redactFields: config.LOG_REDACT_FIELDS,
+  });
   const readiness = new ReadinessRegistry();
   const runtime = RuntimeModule.forRoot({
     logger,

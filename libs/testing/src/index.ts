@@ -1,6 +1,7 @@
 export { eventually } from './eventually';
 export type { EventuallyOptions } from './eventually';
 export { uniqueId } from './unique-id';
+export { anyFieldValue, fuzzRuns, mutatedBytes, mutatedRecord } from './fuzz.arbitraries';
 export { testEndpoints, LOCAL_STACK_ENDPOINTS, TEST_ENDPOINTS_ENV } from './test-endpoints';
 export type { TestEndpoints } from './test-endpoints';
 export { CONTAINER_IMAGES } from './container-stack';

@@ -1,9 +1,22 @@
 import { AppError } from '@rtml/errors';
-import { MAX_WEBHOOK_BATCH_BUDGET_MS, loadActionsConfig, signingKeys } from './actions.config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashApiKey } from '@rtml/service-runtime';
+import {
+  DEV_API_KEY,
+  MAX_WEBHOOK_BATCH_BUDGET_MS,
+  loadActionsConfig,
+  scoresApiKeys,
+  signingKeys,
+} from './actions.config';
+
+/** A loopback-only run: the only one allowed to start without API keys. */
+const LOCAL = { HTTP_HOST: '127.0.0.1' };
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
-    loadActionsConfig(env);
+    loadActionsConfig({ ...LOCAL, ...env });
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     return ((error as AppError).details['problems'] as Array<{ variable: string }>).map(
@@ -15,7 +28,7 @@ const problemsOf = (env: Record<string, string>): string[] => {
 
 describe('actions configuration', () => {
   it('defaults to the embedded local stack', () => {
-    const config = loadActionsConfig({});
+    const config = loadActionsConfig(LOCAL);
 
     expect(config.HTTP_PORT).toBe(3004);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
@@ -27,8 +40,34 @@ describe('actions configuration', () => {
       ALERT_COOLDOWN_MS: 3_600_000,
       WEBHOOK_URLS: [],
       WEBHOOK_MAX_ATTEMPTS: 5,
-      API_KEYS: ['dev-api-key'],
+      API_KEYS: [],
     });
+  });
+
+  it('accepts the public dev key only on a loopback HTTP_HOST without keys', () => {
+    expect(scoresApiKeys(loadActionsConfig(LOCAL))).toEqual([
+      { id: 'dev', sha256: hashApiKey(DEV_API_KEY), scopes: [] },
+    ]);
+    const configured = scoresApiKeys(loadActionsConfig({ ...LOCAL, API_KEYS: 'key-one-1234' }));
+    expect(configured.map((entry) => entry.sha256)).toEqual([hashApiKey('key-one-1234')]);
+  });
+
+  it.each(['0.0.0.0', '10.1.2.3', '::'])(
+    'refuses to start bound to %s without API_KEYS or API_KEYS_FILE',
+    (host) => {
+      expect(problemsOf({ HTTP_HOST: host })).toEqual(['API_KEYS']);
+      expect(loadActionsConfig({ HTTP_HOST: host, API_KEYS: 'key-one-1234' }).HTTP_HOST).toBe(host);
+    },
+  );
+
+  it('reads hashed, prefix-scoped keys from API_KEYS_FILE and names a bad file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'actions-keys-')), 'keys.json');
+    const entry = { id: 'acme', sha256: hashApiKey('acme-key-1234'), entityPrefixes: ['acme-'] };
+    writeFileSync(file, JSON.stringify([entry]));
+    const config = loadActionsConfig({ HTTP_HOST: '0.0.0.0', API_KEYS_FILE: file });
+    expect(scoresApiKeys(config)).toEqual([{ ...entry, scopes: [] }]);
+    writeFileSync(file, '[{"id":"acme","sha256":"acme-key-in-clear"}]');
+    expect(problemsOf({ HTTP_HOST: '0.0.0.0', API_KEYS_FILE: file })).toEqual(['API_KEYS_FILE']);
   });
 
   it('lists every invalid variable in one error', () => {
@@ -43,6 +82,7 @@ describe('actions configuration', () => {
 
   it('reads lists of webhook URLs and API keys, and production switches', () => {
     const config = loadActionsConfig({
+      ...LOCAL,
       WEBHOOK_URLS: 'https://cases.example.com/hook, http://127.0.0.1:9999/alerts',
       WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
       WEBHOOK_SECRET: 'a-long-enough-secret',
@@ -75,6 +115,7 @@ describe('actions configuration', () => {
     ]);
     expect(
       loadActionsConfig({
+        ...LOCAL,
         ...secret,
         WEBHOOK_URLS: 'http://10.1.2.3/hook',
         WEBHOOK_ALLOW_HOSTS: '10.1.2.3',
@@ -84,6 +125,7 @@ describe('actions configuration', () => {
 
   it('signs with the current key, then the one being rotated out, each under its id', () => {
     const config = loadActionsConfig({
+      ...LOCAL,
       WEBHOOK_SECRET: 'the-new-secret-16',
       WEBHOOK_KEY_ID: 'k2',
       WEBHOOK_PREVIOUS_SECRET: 'the-old-secret-16',
@@ -93,9 +135,9 @@ describe('actions configuration', () => {
       { id: 'k2', secret: 'the-new-secret-16' },
       { id: 'k1', secret: 'the-old-secret-16' },
     ]);
-    expect(signingKeys(loadActionsConfig({ WEBHOOK_SECRET: 'the-only-secret-16' }))).toEqual([
-      { id: 'k1', secret: 'the-only-secret-16' },
-    ]);
+    expect(
+      signingKeys(loadActionsConfig({ ...LOCAL, WEBHOOK_SECRET: 'the-only-secret-16' })),
+    ).toEqual([{ id: 'k1', secret: 'the-only-secret-16' }]);
   });
 
   it('refuses a previous secret without its own key id, and key ids that cannot go in the header', () => {
@@ -138,6 +180,7 @@ describe('actions configuration', () => {
 
   it('accepts backoffs longer than a batch: those deliveries are re-emitted, not slept on', () => {
     const config = loadActionsConfig({
+      ...LOCAL,
       WEBHOOK_BACKOFF_MAX_MS: '600000',
       WEBHOOK_MAX_ATTEMPTS: '10',
     });

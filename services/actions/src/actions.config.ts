@@ -1,15 +1,26 @@
 import { field, loadConfig } from '@rtml/config';
+import { LOCAL_DEV_KEYS } from '@rtml/contracts';
 import type { Environment } from '@rtml/config';
 import { awsFields, kafkaFields } from '@rtml/connections';
 import { DEFAULT_SESSION_TIMEOUT_MS } from '@rtml/kafka';
-import { baseServiceFields } from '@rtml/service-runtime';
+import {
+  baseServiceFields,
+  hashApiKey,
+  isLoopbackHost,
+  readApiKeyEntries,
+} from '@rtml/service-runtime';
+import type { ApiKeyEntry } from '@rtml/service-runtime';
 import { z } from 'zod';
 import { webhookUrlProblem } from './notify-webhooks/webhook-url.policy';
 import { KEY_ID_PATTERN } from './notify-webhooks/webhook.signature';
 import type { SigningKey } from './notify-webhooks/webhook.signature';
 
-/** The API key of the local stack. Insecure by design: production must set API_KEYS. */
-export const DEV_API_KEY = 'dev-api-key';
+/**
+ * The API key of a loopback-only local run. Public by design, so it is only ever accepted when
+ * the service binds a loopback HTTP_HOST and no key is configured; bound anywhere else without
+ * keys, the service refuses to start.
+ */
+export const DEV_API_KEY = LOCAL_DEV_KEYS.scores;
 
 const csv = (raw: string): string[] =>
   raw
@@ -75,11 +86,17 @@ export const actionsConfigSchema = z
       .min(1_000)
       .max(MAX_WEBHOOK_BATCH_BUDGET_MS, 'at most half the 30 s consumer session timeout')
       .default(10_000),
+    /** Keys in clear, comma separated (read every entity); prefer API_KEYS_FILE. */
     API_KEYS: z
       .string()
-      .default(DEV_API_KEY)
+      .default('')
       .transform(csv)
-      .pipe(z.array(z.string().min(8, 'API keys have at least 8 characters')).min(1)),
+      .pipe(z.array(z.string().min(8, 'API keys have at least 8 characters'))),
+    /**
+     * A mounted secret: a JSON array of `{id, sha256, scopes, entityPrefixes?, rateLimit?}`
+     * (keys stored as hex SHA-256; entityPrefixes limit the entities a key reads).
+     */
+    API_KEYS_FILE: z.string().min(1).optional(),
   })
   // Runs even when other variables are invalid (`when`), so every problem is reported at once;
   // the values it reads may then be unparsed, hence the type guards.
@@ -128,6 +145,7 @@ function crossFieldProblems(config: Readonly<Record<string, unknown>>): Issue[] 
         message: 'must differ from WEBHOOK_KEY_ID',
       });
   }
+  issues.push(...apiKeyProblems(config));
   const timing = deliveryTiming(config);
   if (timing && timing.WEBHOOK_TIMEOUT_MS > timing.WEBHOOK_BATCH_BUDGET_MS)
     issues.push({
@@ -142,6 +160,28 @@ function crossFieldProblems(config: Readonly<Record<string, unknown>>): Issue[] 
       message: 'must not be below WEBHOOK_BACKOFF_INITIAL_MS',
     });
   return issues;
+}
+
+function apiKeyProblems(config: Readonly<Record<string, unknown>>): Issue[] {
+  const file = config['API_KEYS_FILE'];
+  if (typeof file === 'string') {
+    const read = readApiKeyEntries({ file });
+    return 'problem' in read
+      ? [{ code: 'custom', path: ['API_KEYS_FILE'], message: read.problem }]
+      : [];
+  }
+  const keys = config['API_KEYS'];
+  const host = config['HTTP_HOST'];
+  const none = (Array.isArray(keys) && keys.length === 0) || keys === '' || keys === undefined;
+  if (none && typeof host === 'string' && !isLoopbackHost(host))
+    return [
+      {
+        code: 'custom',
+        path: ['API_KEYS'],
+        message: `required (or API_KEYS_FILE) when HTTP_HOST ${host} is not a loopback address: the scores API would be open`,
+      },
+    ];
+  return [];
 }
 
 function deliveryTiming(config: Readonly<Record<string, unknown>>): DeliveryTiming | undefined {
@@ -167,6 +207,27 @@ interface DeliveryTiming {
 
 export const loadActionsConfig = (env: Environment): Readonly<ActionsConfig> =>
   loadConfig(actionsConfigSchema, env);
+
+/**
+ * The keys the scores API accepts: API_KEYS_FILE's entries and API_KEYS's (hashed, reading every
+ * entity); with neither (possible on a loopback HTTP_HOST only), the local run's DEV_API_KEY.
+ */
+export function scoresApiKeys(config: Readonly<ActionsConfig>): ApiKeyEntry[] {
+  const fromFile =
+    config.API_KEYS_FILE === undefined
+      ? { entries: [] }
+      : readApiKeyEntries({ file: config.API_KEYS_FILE });
+  if ('problem' in fromFile) throw new Error(`API_KEYS_FILE: ${fromFile.problem}`); // validated at load
+  const inline = config.API_KEYS.map((key, index) => ({
+    id: `API_KEYS[${index}]`,
+    sha256: hashApiKey(key),
+    scopes: [],
+  }));
+  const entries = [...fromFile.entries, ...inline];
+  return entries.length > 0 || !isLoopbackHost(config.HTTP_HOST)
+    ? entries
+    : [{ id: 'dev', sha256: hashApiKey(DEV_API_KEY), scopes: [] }];
+}
 
 /** The keys every delivery is signed with: the current one, then the one being replaced. */
 export function signingKeys(config: Readonly<ActionsConfig>): SigningKey[] {

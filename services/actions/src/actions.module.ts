@@ -7,8 +7,8 @@ import {
   kafkaConnectionSettings,
 } from '@rtml/connections';
 import type { Logger } from '@rtml/observability';
-import { LOGGER } from '@rtml/service-runtime';
-import { DEV_API_KEY } from './actions.config';
+import { ApiKeySet, LOGGER } from '@rtml/service-runtime';
+import { scoresApiKeys } from './actions.config';
 import type { ActionsConfig } from './actions.config';
 import { predictionsProviders } from './handle-predictions/predictions.providers';
 import { webhookDeliveriesProviders } from './notify-webhooks/webhook-deliveries.providers';
@@ -47,9 +47,13 @@ export class ActionsModule {
           provide: API_KEYS,
           inject: [LOGGER],
           useFactory: (logger: Logger) => {
-            if (config.API_KEYS.includes(DEV_API_KEY))
-              logger.warn({}, `API_KEYS accepts the local stack's ${DEV_API_KEY}: set API_KEYS`);
-            return config.API_KEYS;
+            const entries = scoresApiKeys(config);
+            if (entries.some((entry) => entry.id === 'dev'))
+              logger.warn(
+                { host: config.HTTP_HOST },
+                'no API_KEYS: the loopback-only local run accepts the public dev key',
+              );
+            return new ApiKeySet(entries);
           },
         },
         ApiKeyGuard,

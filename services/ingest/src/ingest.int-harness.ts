@@ -18,6 +18,7 @@ import { TopicReader } from '@rtml/kafka/testing';
 import { startService } from '@rtml/service-runtime';
 import type { RunningService } from '@rtml/service-runtime';
 import { loadIngestConfig } from './ingest.config';
+import { DEV_PRODUCER_KEY } from './producer-keys/producer-keys.config';
 import { ingestService } from './ingest.service-definition';
 
 /** What the harness needs of the suite's `useKafka()` context (the testing library's type). */
@@ -62,6 +63,8 @@ export class IngestHarness {
     brokers: readonly string[],
     port: number,
     topics: readonly TopicId[] = TOPIC_IDS,
+    /** Extra environment (e.g. INGEST_API_KEYS); without keys the loopback dev key is accepted. */
+    env: Readonly<Record<string, string>> = {},
   ): Promise<IngestHarness> {
     const prefix = suite.prefix.replace(/\.$/, ''); // topicName() adds the separator itself
     const serde = new AvroSerde(suite.schemaRegistryUrl);
@@ -78,6 +81,7 @@ export class IngestHarness {
         SCHEMA_REGISTRY_URL: suite.schemaRegistryUrl,
         TOPIC_PREFIX: prefix,
         LOG_LEVEL: process.env['RTML_TEST_LOG_LEVEL'] === 'debug' ? 'debug' : 'fatal',
+        ...env,
       }),
     );
     const producer = suite.kafka.producer();
@@ -105,10 +109,11 @@ export class IngestHarness {
     );
   }
 
+  /** POSTs `body` as the dev producer, unless `headers` names another x-api-key. */
   post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${this.url}/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': CONTENT_TYPES.json, ...headers },
+      headers: { 'content-type': CONTENT_TYPES.json, 'x-api-key': DEV_PRODUCER_KEY, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   }
@@ -119,10 +124,15 @@ export class IngestHarness {
    */
   async produceRaw(
     record: Omit<OutgoingRecord, 'topic'>,
+    /** The rtml-producer-key header: the dev key unless given; null sends none. */
+    producerKey: string | null = DEV_PRODUCER_KEY,
   ): Promise<{ partition: number; offset: string }> {
+    const identity = producerKey === null ? {} : { [HEADERS.producerKey]: producerKey };
     const [metadata] = await this.producer.send({
       topic: this.topic('rawEvents'),
-      messages: [{ key: record.key, value: record.value, headers: { ...record.headers } }],
+      messages: [
+        { key: record.key, value: record.value, headers: { ...identity, ...record.headers } },
+      ],
     });
     return { partition: metadata!.partition, offset: metadata!.baseOffset! };
   }

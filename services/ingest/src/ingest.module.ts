@@ -9,11 +9,14 @@ import {
 import type { StageBinding } from '@rtml/connections';
 import { AvroSerde, KafkaRecordPublisher } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
+import { ApiKeySet } from '@rtml/service-runtime';
 import { AcceptEventsService } from './accept-events/accept-events.service';
 import { EventsController } from './accept-events/events.controller';
 import { JsonBodyParser } from './accept-events/json-body.parser';
 import { rawEventsStage } from './consume-raw-events/raw-events.stage';
 import type { IngestConfig } from './ingest.config';
+import { producerKeyEntries } from './producer-keys/producer-keys.config';
+import { PRODUCER_KEYS } from './producer-keys/producer-keys.tokens';
 import { IngestPublisher } from './ingest-event/ingest.publisher';
 import { IngestedEventEncoder } from './ingest-event/ingested-event.encoder';
 import { RawEventValidator } from './ingest-event/raw-event.validator';
@@ -60,19 +63,26 @@ export class IngestModule {
           useFactory: (publisher: KafkaRecordPublisher, metrics: PipelineMetrics) =>
             new IngestPublisher(publisher, metrics),
         },
+        { provide: PRODUCER_KEYS, useFactory: () => new ApiKeySet(producerKeyEntries(config)) },
         PublisherWarmUp,
         JsonBodyParser,
         AcceptEventsService,
         ...stageConsumerProviders({
-          inject: [AvroSerde, RawEventValidator, IngestedEventEncoder],
+          inject: [AvroSerde, RawEventValidator, IngestedEventEncoder, PRODUCER_KEYS],
           useFactory: (
             serde: AvroSerde,
             validator: RawEventValidator,
             encoder: IngestedEventEncoder,
+            keys: ApiKeySet,
           ): StageBinding => ({
             groupId: consumerGroupId('ingest', prefix),
             topics: [topicName('rawEvents', prefix)],
-            stage: rawEventsStage({ reader: serde, validator, encoder }),
+            stage: rawEventsStage({
+              reader: serde,
+              validator,
+              encoder,
+              producerKeys: config.RAW_EVENTS_AUTH === 'header' ? keys : undefined,
+            }),
           }),
         }),
       ],

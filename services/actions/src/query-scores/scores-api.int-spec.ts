@@ -1,11 +1,18 @@
 import 'reflect-metadata';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashApiKey } from '@rtml/service-runtime';
 import type { Prediction } from '@rtml/contracts';
 import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
 import { ActionsServiceHarness, predictionOf } from '../testing/actions-service.harness';
 
 const API_KEY = 'suite-api-key-1';
+/** A tenant's key, generated per run, that reads only entities whose id starts with `acme-`. */
+const TENANT_KEY = randomBytes(24).toString('base64url');
 // Recent event times: items expire a retention after their event time, and DynamoDB Local's TTL
 // deletes expired items within seconds.
 const T0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 86_400_000;
@@ -17,6 +24,9 @@ describe('the actions service storing predictions and serving the scores API', (
   let harness: ActionsServiceHarness;
 
   beforeAll(async () => {
+    const keysFile = join(mkdtempSync(join(tmpdir(), 'scores-keys-')), 'keys.json');
+    const tenant = { id: 'acme', sha256: hashApiKey(TENANT_KEY), entityPrefixes: ['acme-'] };
+    writeFileSync(keysFile, JSON.stringify([tenant]));
     harness = new ActionsServiceHarness({
       kafka: kafka.kafka,
       endpoints: testEndpoints(),
@@ -26,6 +36,7 @@ describe('the actions service storing predictions and serving the scores API', (
         SCORES_TABLE: scoresTable,
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
         API_KEYS: API_KEY,
+        API_KEYS_FILE: keysFile,
       },
     });
     kafka.adoptTopics(harness.topicNames);
@@ -85,6 +96,22 @@ describe('the actions service storing predictions and serving the scores API', (
       expect(await refused.json()).toMatchObject({ code: 'UNAUTHORIZED' });
     }
     expect((await get('/health/live', null)).status).toBe(200);
+  });
+
+  it("limits a prefix-scoped key to its tenant's entities: others answer 404 as if missing", async () => {
+    const own = prediction('tenant-1', 'acme-c1', 6);
+    const other = prediction('tenant-2', 'globex-c1', 7);
+    await produceAndSettle([own, other]);
+
+    expect((await get('/v1/scores/tenant-1', TENANT_KEY)).status).toBe(200);
+    const hidden = await get('/v1/scores/tenant-2', TENANT_KEY);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ code: 'NOT_FOUND' });
+    const ownList = await get('/v1/entities/acme-c1/scores', TENANT_KEY);
+    expect(((await ownList.json()) as { items: unknown[] }).items).toHaveLength(1);
+    expect((await get('/v1/entities/globex-c1/scores', TENANT_KEY)).status).toBe(404);
+    // The unscoped key still reads every entity.
+    expect((await get('/v1/scores/tenant-2')).status).toBe(200);
   });
 
   it("pages through an entity's scores in event-time order, following the cursor", async () => {

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, UseGuards } from '@nestjs/common';
+import { mayReadEntity } from '@rtml/service-runtime';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -15,6 +16,7 @@ import { AppError } from '@rtml/errors';
 import { ScoreStore } from '../store-prediction/score.store';
 import type { StoredScore } from '../store-prediction/stored-score.mapper';
 import { ApiKeyGuard } from './api-key.guard';
+import type { AuthenticatedRequest } from './api-key.guard';
 import { encodeCursor } from './score-cursor.codec';
 import {
   API_KEY_SCHEME,
@@ -52,9 +54,13 @@ export class ScoresController {
   @ApiOkResponse({ type: StoredScoreSchema })
   @ApiBadRequestResponse({ type: ErrorBodySchema, description: 'An event id that cannot exist' })
   @ApiNotFoundResponse({ type: ErrorBodySchema, description: 'No score stored for this event' })
-  async score(@Param('eventId') eventId: string): Promise<StoredScore> {
+  async score(
+    @Param('eventId') eventId: string,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<StoredScore> {
     const found = await this.scores.get(parseEventId(eventId));
-    if (!found)
+    // Another tenant's score answers as a missing one: a 403 would confirm the event exists.
+    if (!found || !readable(request, found.entityId))
       throw new AppError('NOT_FOUND', `no score is stored for event ${eventId}`, {
         details: { eventId },
       });
@@ -82,8 +88,17 @@ export class ScoresController {
   async entityScores(
     @Param('entityId') entityId: string,
     @Query() query: Record<string, unknown>,
+    @Req() request: AuthenticatedRequest,
   ): Promise<ScoresPage> {
+    if (!readable(request, entityId))
+      throw new AppError('NOT_FOUND', `no entity ${entityId} for this key`, {
+        details: { entityId },
+      });
     const page = await this.scores.listByEntity(parseEntityScoresQuery(entityId, query));
     return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
   }
 }
+
+/** Whether the request's key may read `entityId` (its entityPrefixes; none: every entity). */
+const readable = (request: AuthenticatedRequest, entityId: string): boolean =>
+  request.apiKey !== undefined && mayReadEntity(request.apiKey, entityId);

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toAppError } from '@rtml/errors';
 import { PipelineMetrics } from '@rtml/observability';
-import { SERVICE_CONFIG } from '@rtml/service-runtime';
+import { SERVICE_CONFIG, requireScopes } from '@rtml/service-runtime';
+import type { ApiKeyIdentity, ApiKeySet } from '@rtml/service-runtime';
 import type { IngestConfig } from '../ingest.config';
 import { IngestPublisher } from '../ingest-event/ingest.publisher';
 import { IngestedEventEncoder } from '../ingest-event/ingested-event.encoder';
 import { toIngestedEvent } from '../ingest-event/ingested-event.mapper';
 import { RawEventValidator } from '../ingest-event/raw-event.validator';
+import { PRODUCER_KEYS } from '../producer-keys/producer-keys.tokens';
 import { checkEventsRequest } from './events-request.checker';
 
 export interface AcceptedEvents {
@@ -28,11 +30,17 @@ export class AcceptEventsService {
     @Inject(IngestPublisher) private readonly publisher: IngestPublisher,
     @Inject(PipelineMetrics) private readonly metrics: PipelineMetrics,
     @Inject(SERVICE_CONFIG) private readonly config: Readonly<IngestConfig>,
+    @Inject(PRODUCER_KEYS) private readonly keys: ApiKeySet,
   ) {}
 
-  async accept(body: unknown, traceId: string): Promise<AcceptedEvents> {
+  /** The producer behind `presentedKey`, or 401 UNAUTHORIZED (before anything else is looked at). */
+  authenticate(presentedKey: unknown): ApiKeyIdentity {
+    return this.keys.authenticate(presentedKey);
+  }
+
+  async accept(body: unknown, traceId: string, producer: ApiKeyIdentity): Promise<AcceptedEvents> {
     try {
-      return await this.acceptOrThrow(body, traceId);
+      return await this.acceptOrThrow(body, traceId, producer);
     } catch (thrown) {
       const error = toAppError(thrown);
       this.metrics.errors.inc({ code: error.code, retriable: String(error.retriable) });
@@ -40,13 +48,24 @@ export class AcceptEventsService {
     }
   }
 
-  private async acceptOrThrow(body: unknown, traceId: string): Promise<AcceptedEvents> {
+  private async acceptOrThrow(
+    body: unknown,
+    traceId: string,
+    producer: ApiKeyIdentity,
+  ): Promise<AcceptedEvents> {
     const ingestedAt = Date.now();
     const events = await this.metrics.time('http-validate', async () =>
       checkEventsRequest(body, this.validator, this.config.HTTP_MAX_BATCH).map((event) =>
         toIngestedEvent(event, { ingestedAt, source: 'HTTP' }),
       ),
     );
+    // All or nothing, like validation: one event of a kind the key may not send (403) or a
+    // request over its rate (429, counted in events) publishes none of the request.
+    requireScopes(
+      producer,
+      new Set(events.map((event) => (event.topicId === 'transactions' ? 'TRANSACTION' : 'LABEL'))),
+    );
+    this.keys.consume(producer, events.length);
     this.metrics.batchSize.observe({ stage: 'http' }, events.length);
     const records = await Promise.all(events.map((event) => this.encoder.toRecord(event, traceId)));
     await this.publisher.publish(records);

@@ -1,6 +1,7 @@
 import { CONTENT_TYPES, HEADERS } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import type { AvroSerde, IncomingRecord } from '@rtml/kafka';
+import { jsonErrorReason } from '@rtml/observability';
 
 export type RawFormat = 'json' | 'avro';
 
@@ -30,8 +31,9 @@ export function parseJsonValue(value: Buffer): unknown {
   try {
     return JSON.parse(utf8.decode(value)) as unknown;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('UNDECODABLE', `the value is not UTF-8 JSON: ${reason}`, { cause: error });
+    throw new AppError('UNDECODABLE', `the value is not UTF-8 JSON: ${jsonErrorReason(error)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, HEADERS, topicName } from '@rtml/contracts';
+import { CONTENT_TYPES, HEADERS, LOCAL_DEV_KEYS, topicName } from '@rtml/contracts';
 import type { RecordPublisher } from '@rtml/kafka';
 import type { RawEventJson } from './raw-event.feed';
 
@@ -19,7 +19,7 @@ export class HttpEventSink implements RawEventSink {
       const chunk = events.slice(start, start + this.chunkSize);
       const response = await fetch(`${this.ingestUrl}/v1/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-api-key': LOCAL_DEV_KEYS.producer },
         body: JSON.stringify(chunk),
       });
       if (response.status !== 202)
@@ -45,7 +45,11 @@ export class KafkaEventSink implements RawEventSink {
         topic: this.topic,
         key: event.customerId,
         value: Buffer.from(JSON.stringify(event)),
-        headers: { [HEADERS.contentType]: CONTENT_TYPES.json, [HEADERS.eventId]: event.eventId },
+        headers: {
+          [HEADERS.producerKey]: LOCAL_DEV_KEYS.producer,
+          [HEADERS.contentType]: CONTENT_TYPES.json,
+          [HEADERS.eventId]: event.eventId,
+        },
       })),
     );
   }

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, HEADERS, topicName, valueSubject } from '@rtml/contracts';
+import { CONTENT_TYPES, HEADERS, LOCAL_DEV_KEYS, topicName, valueSubject } from '@rtml/contracts';
 import type { TopicId } from '@rtml/contracts';
 import type { AvroSerde, OutgoingRecord } from '@rtml/kafka';
 import { POISON_ID_PREFIX } from '../run/run.ledger';
@@ -54,6 +54,7 @@ export async function poisonRecords(
         value: await poisonValue(kind, topic, eventId, context),
         headers: {
           [HEADERS.eventId]: eventId,
+          ...(raw ? { [HEADERS.producerKey]: LOCAL_DEV_KEYS.producer } : {}),
           ...(raw && kind !== 'undecodable' ? { [HEADERS.contentType]: CONTENT_TYPES.json } : {}),
         },
       };

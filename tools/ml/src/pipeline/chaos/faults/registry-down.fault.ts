@@ -1,6 +1,7 @@
 import {
   CONTENT_TYPES,
   HEADERS,
+  LOCAL_DEV_KEYS,
   SUBJECT_COMPATIBILITY,
   TOPICS,
   topicName,
@@ -64,7 +65,11 @@ async function deadLetterOnce(run: FaultRun): Promise<void> {
       topic: topicName('rawEvents', run.slice.topicPrefix),
       key: 'chaos-poison',
       value: Buffer.from(JSON.stringify({ eventId: WARM_UP_ID, kind: 'TRANSACTION' })),
-      headers: { [HEADERS.eventId]: WARM_UP_ID, [HEADERS.contentType]: CONTENT_TYPES.json },
+      headers: {
+        [HEADERS.eventId]: WARM_UP_ID,
+        [HEADERS.contentType]: CONTENT_TYPES.json,
+        [HEADERS.producerKey]: LOCAL_DEV_KEYS.producer,
+      },
     },
   ]);
   const deadline = Date.now() + 30_000;

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, HEADERS } from '@rtml/contracts';
+import { CONTENT_TYPES, HEADERS, LOCAL_DEV_KEYS } from '@rtml/contracts';
 import type { AvroSerde, OutgoingRecord, RecordPublisher } from '@rtml/kafka';
 import type { RawEventJson } from '../../feed/raw-event.feed';
 import type { RawEventSink } from '../../feed/raw-event.sender';
@@ -64,7 +64,7 @@ export class RoutedSink implements RawEventSink {
       try {
         response = await fetch(`${url}/v1/events`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'x-api-key': LOCAL_DEV_KEYS.producer },
           body,
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
@@ -104,6 +104,7 @@ export class RoutedSink implements RawEventSink {
         ? await encoding.serde.encode(encoding.subject, avroRawEvent(event))
         : Buffer.from(JSON.stringify(event)),
       headers: {
+        [HEADERS.producerKey]: LOCAL_DEV_KEYS.producer,
         [HEADERS.contentType]: avro ? CONTENT_TYPES.avro : CONTENT_TYPES.json,
         [HEADERS.eventId]: event.eventId,
       },
