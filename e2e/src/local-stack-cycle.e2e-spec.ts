@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { DEFAULT_ENDPOINTS, LOCAL_STACK_PORTS } from '@rtml/config';
+import { DEFAULT_ENDPOINTS } from '@rtml/config';
+import { STACK_PORTS } from '@rtml/local-stack';
 import { Redis } from 'ioredis';
 
 const ROOT = join(__dirname, '..', '..');
-const PORTS = Object.values(LOCAL_STACK_PORTS);
+const PORTS = Object.values(STACK_PORTS);
 
 /** Runs an `npm run infra:*` command the way a user does; returns its exit code and stdout. */
 function infra(command: 'up' | 'status' | 'down'): { status: number | null; stdout: string } {
@@ -61,13 +62,14 @@ describeLocal('the local stack commands', () => {
     expect(lastJsonLine(status.stdout)).toEqual({
       kafka: 'down',
       registry: 'down',
+      'registry-proxy': 'down',
       dynamodb: 'down',
       s3: 'down',
       redis: 'down',
     });
   });
 
-  it('infra:up brings all five back, and infra:status answers 0 with every server up', () => {
+  it('infra:up brings all six back, and infra:status answers 0 with every server up', () => {
     expect(infra('up').status).toBe(0);
 
     const status = infra('status');
@@ -76,6 +78,7 @@ describeLocal('the local stack commands', () => {
     expect(lastJsonLine(status.stdout)).toEqual({
       kafka: 'up',
       registry: 'up',
+      'registry-proxy': 'up',
       dynamodb: 'up',
       s3: 'up',
       redis: 'up',

@@ -19,6 +19,7 @@ export { HANDBOOK_15_MAX } from './handbook-15-max.feature-set';
 export {
   BUILTIN_FEATURE_SETS,
   DEFAULT_FEATURE_SET_NAME,
+  builtinFeatureNames,
   findBuiltinFeatureSet,
 } from './feature-set.registry';
 export { deriveStateRequirements } from './entity-state.requirements';

@@ -13,6 +13,8 @@ import { ActionsServiceHarness, predictionOf } from '../testing/actions-service.
 const API_KEY = 'suite-api-key-1';
 /** A tenant's key, generated per run, that reads only entities whose id starts with `acme-`. */
 const TENANT_KEY = randomBytes(24).toString('base64url');
+/** A key allowed two reads at once, then one every 4 s. */
+const LIMITED_KEY = randomBytes(24).toString('base64url');
 // Recent event times: items expire a retention after their event time, and DynamoDB Local's TTL
 // deletes expired items within seconds.
 const T0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 86_400_000;
@@ -26,7 +28,12 @@ describe('the actions service storing predictions and serving the scores API', (
   beforeAll(async () => {
     const keysFile = join(mkdtempSync(join(tmpdir(), 'scores-keys-')), 'keys.json');
     const tenant = { id: 'acme', sha256: hashApiKey(TENANT_KEY), entityPrefixes: ['acme-'] };
-    writeFileSync(keysFile, JSON.stringify([tenant]));
+    const limited = {
+      id: 'limited',
+      sha256: hashApiKey(LIMITED_KEY),
+      rateLimit: { rate: 0.25, burst: 2 },
+    };
+    writeFileSync(keysFile, JSON.stringify([tenant, limited]));
     harness = new ActionsServiceHarness({
       kafka: kafka.kafka,
       endpoints: testEndpoints(),
@@ -112,6 +119,20 @@ describe('the actions service storing predictions and serving the scores API', (
     expect((await get('/v1/entities/globex-c1/scores', TENANT_KEY)).status).toBe(404);
     // The unscoped key still reads every entity.
     expect((await get('/v1/scores/tenant-2')).status).toBe(200);
+  });
+
+  it('answers 429 with Retry-After once a rate-limited key has spent its burst, and only for that key', async () => {
+    await produceAndSettle([prediction('limited-1', 'c-limited', 8)]);
+
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await get('/v1/scores/limited-1', LIMITED_KEY));
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+    const refused = answers[2] as Response;
+    expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(4);
+    expect((await get('/v1/scores/limited-1')).status).toBe(200);
   });
 
   it("pages through an entity's scores in event-time order, following the cursor", async () => {

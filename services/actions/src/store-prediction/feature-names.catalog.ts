@@ -1,4 +1,4 @@
-import { findBuiltinFeatureSet } from '@rtml/feature-engine';
+import { builtinFeatureNames } from '@rtml/feature-engine';
 import type { Feature, FeatureSetRef } from '@rtml/contracts';
 
 /**
@@ -7,11 +7,8 @@ import type { Feature, FeatureSetRef } from '@rtml/contracts';
  * only the values of a known set's vector (`featureValues`) and takes the names from here when
  * read: 15 name strings fewer per stored prediction.
  */
-export function knownFeatureNames(featureSet: FeatureSetRef): readonly string[] | undefined {
-  const known = findBuiltinFeatureSet(featureSet.name);
-  if (known === undefined || String(known.version) !== featureSet.version) return undefined;
-  return known.features.map((feature) => feature.name);
-}
+export const knownFeatureNames = (featureSet: FeatureSetRef): readonly string[] | undefined =>
+  builtinFeatureNames(featureSet);
 
 /** The values alone when `features` is exactly the known set's vector (names in its order). */
 export function compactFeatures(

@@ -155,6 +155,14 @@ export class ActionsServiceHarness {
     this.produced += predictions.length;
   }
 
+  /** Produces raw values (whatever bytes, e.g. fuzzed ones) to the predictions topic under `key`. */
+  async produceRaw(values: readonly Buffer[], key: string): Promise<void> {
+    await this.publisher.publish(
+      values.map((value) => ({ topic: this.topics.predictions, key, value })),
+    );
+    this.produced += values.length;
+  }
+
   /** How many predictions produced so far the service has not committed yet. */
   async uncommitted(committedOffsets: (group: string, topic: string) => Promise<Offsets>) {
     const committed = sumOffsets(await committedOffsets(this.groupId, this.topics.predictions));

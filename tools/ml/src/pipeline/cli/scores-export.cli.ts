@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describeErrorOnOneLine } from '@rtml/errors';
+import { builtinFeatureNames } from '@rtml/feature-engine';
 import { formatFeatureValue } from '../../backfill/feature-csv.writer';
 import { scanSegmentsFor, scanTable } from '../outcome/table.scanner';
 import { PipelineUsageError } from './pipeline-args.parser';
@@ -15,7 +16,26 @@ interface StoredScore {
   readonly eventId: string;
   readonly score: number;
   readonly modelVersion: string;
-  readonly features: readonly { readonly name: string; readonly value: number }[];
+  readonly featureSetName: string;
+  readonly featureSetVersion: string;
+  /** The compact form of a built-in feature set's vector (named from its version)... */
+  readonly featureValues?: readonly number[];
+  /** ...or the vector with its names (other sets, and items written before the compact form). */
+  readonly features?: readonly { readonly name: string; readonly value: number }[];
+}
+
+/** The stored vector's names and values, in the feature set's order. */
+function vectorOf(item: StoredScore): { names: readonly string[]; values: readonly number[] } {
+  if (item.features !== undefined)
+    return { names: item.features.map((f) => f.name), values: item.features.map((f) => f.value) };
+  const featureSet = { name: item.featureSetName, version: item.featureSetVersion };
+  const names = builtinFeatureNames(featureSet);
+  const values = item.featureValues ?? [];
+  if (names === undefined || names.length !== values.length)
+    throw new Error(
+      `event ${item.eventId} stores ${values.length} feature values of ${featureSet.name} v${featureSet.version}, which this build cannot name`,
+    );
+  return { names, values };
 }
 
 /**
@@ -31,7 +51,7 @@ async function main(): Promise<void> {
   let columns: readonly string[] | undefined;
   let rows = 0;
   const write = async (item: StoredScore) => {
-    const names = item.features.map((feature) => feature.name);
+    const { names, values: vector } = vectorOf(item);
     if (columns === undefined) {
       columns = names;
       out.write(`TRANSACTION_ID,score,model_version,${names.join(',')}\n`);
@@ -40,7 +60,7 @@ async function main(): Promise<void> {
         `event ${item.eventId} has features [${names.join(', ')}], unlike the first rows' [${columns.join(', ')}]: one export holds one feature set`,
       );
     }
-    const values = item.features.map((feature) => formatFeatureValue(feature.value));
+    const values = vector.map((value) => formatFeatureValue(value));
     const line = `${item.eventId},${item.score},${item.modelVersion},${values.join(',')}\n`;
     if (!out.write(line)) await once(out, 'drain');
     rows += 1;
@@ -53,7 +73,8 @@ async function main(): Promise<void> {
         segments: await scanSegmentsFor(client, table),
         // Only score items: a shared table could hold other items (the alert state has its own).
         filter: 'attribute_exists(modelVersion)',
-        projection: 'eventId, score, modelVersion, features',
+        projection:
+          'eventId, score, modelVersion, featureSetName, featureSetVersion, featureValues, features',
       },
       (item) => write(unmarshall(item) as StoredScore),
     );

@@ -27,7 +27,9 @@ export interface LaunchedService {
 /**
  * Starts a built service (services/<name>/dist/main.js under `root`, this workspace by default)
  * as its own process with the caller's environment plus `env`, appending its JSON log lines to
- * `.stack/logs/services/<file>.log`.
+ * `.stack/logs/services/<file>.log`. It binds 127.0.0.1 unless HTTP_HOST says otherwise: a local
+ * run is loopback-only, which is what lets ingest and actions take the public dev keys
+ * (LOCAL_DEV_KEYS); bound anywhere else they refuse to start without keys of their own.
  */
 export function launchService(
   name: PipelineServiceName,
@@ -45,7 +47,7 @@ export function launchService(
     [...NODE_FLAGS, join(root, 'services', name, 'dist', 'main.js')],
     {
       cwd: root,
-      env: { ...process.env, ...env, HTTP_PORT: String(port) },
+      env: { HTTP_HOST: '127.0.0.1', ...process.env, ...env, HTTP_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
