@@ -15,6 +15,8 @@ export { useS3Bucket, s3ClientFor } from './use-s3-bucket';
 export type { S3TestContext } from './use-s3-bucket';
 export { freePort } from '@rtml/local-stack';
 export { ServiceProcess } from './service-process';
+export { startupRefusal } from './startup-refusal';
+export type { StartupRefusal } from './startup-refusal';
 export type { ServiceProcessOptions } from './service-process';
 // The fault proxy lives with the local stack (the fault suite uses it too); tests reach it here.
 export { FaultProxy } from '@rtml/local-stack';
