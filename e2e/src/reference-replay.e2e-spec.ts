@@ -86,9 +86,10 @@ describeWithData(
         ACTIONS_HTTP_PORT: pipeline.port('actions'),
       };
 
-      const replayed = JSON.parse(
-        (await npmRun('replay', ['--input', input], env)).trim().split('\n').pop() ?? '',
-      ) as {
+      const output = await npmRun('replay', ['--input', input], env).catch((error: unknown) => {
+        throw new Error(`${(error as Error).message}\n${pipeline.diagnosis()}`);
+      });
+      const replayed = JSON.parse(output.trim().split('\n').pop() ?? '') as {
         sent: number;
         skipped: number;
         stored: number;

@@ -132,6 +132,10 @@ export function usePipeline() {
       return process;
     },
     start,
+    /** Each service's state and last warnings, to append to a failure's message. */
+    diagnosis(): string {
+      return [...processes].map(([name, process]) => process.diagnosis(name)).join('\n');
+    },
     predictions: () => collectors.predictions?.values() ?? [],
     alerts: () => collectors.alerts?.values() ?? [],
     deadLetters: () => collectors.deadLetters?.records ?? [],

@@ -5,6 +5,7 @@ import type { RegistryAuth } from './kafka-security';
 import {
   RegistryAnswerError,
   credentialsHint,
+  isRetriableRegistration,
   isUnknownSchemaId,
   toLookupError,
   toRegistrationError,
@@ -12,6 +13,8 @@ import {
 } from './registry-error.mapper';
 import { confirmRegistryState } from './registry-state.probe';
 import { registryTimeoutMiddleware } from './registry-timeout.middleware';
+import { backoffDelay } from './retry-policy';
+import type { BackoffOptions } from './retry-policy';
 
 export interface SubjectSchema {
   readonly subject: string;
@@ -23,6 +26,10 @@ export interface SubjectSchema {
 export interface AvroSerdeOptions {
   /** Per registry request; past it the request fails, retriably. */
   readonly timeoutMs?: number;
+  /** Sends of one registration before its failure is thrown (transient failures only). */
+  readonly registerAttempts?: number;
+  /** The jitter's source, uniform in [0, 1): injectable so a test can fix the waits. */
+  readonly random?: () => number;
 }
 
 /**
@@ -36,6 +43,13 @@ export const DEFAULT_REGISTRY_TIMEOUT_MS = 5_000;
 const FRAME_BYTES = 5;
 
 /**
+ * Five sends, waits drawn up to 0.2, 0.4, 0.8 and 1.6 s: a blip of a second or two (a restart,
+ * a failover) passes inside one startup. The registry client retries only its GETs.
+ */
+const REGISTER_ATTEMPTS = 5;
+const REGISTER_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 2_000, multiplier: 2 };
+
+/**
  * Avro in the Confluent wire format (magic byte, 4-byte schema id, Avro body) through a
  * Confluent-compatible registry (Apicurio's ccompat API locally, any Confluent-compatible one
  * in production). Writers encode with the id registered for their subject; readers decode with
@@ -45,6 +59,8 @@ export class AvroSerde {
   private readonly registry: SchemaRegistry;
   private readonly idsBySubject = new Map<string, number>();
   private readonly timeoutMs: number;
+  private readonly registerAttempts: number;
+  private readonly random: () => number;
   /** The last schema id the registry served: proof, later, that it still holds its state. */
   private knownId: number | undefined;
 
@@ -54,6 +70,8 @@ export class AvroSerde {
     options: AvroSerdeOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_REGISTRY_TIMEOUT_MS;
+    this.registerAttempts = options.registerAttempts ?? REGISTER_ATTEMPTS;
+    this.random = options.random ?? Math.random;
     this.registry = new SchemaRegistry({
       host: registryUrl,
       retry: { retries: 2 },
@@ -65,24 +83,37 @@ export class AvroSerde {
   /**
    * Sets the subject's compatibility rule, then registers the schema (a no-op returning the
    * existing id when it is already registered). The registry refuses a schema that breaks the
-   * rule: that surfaces as a non-retriable SCHEMA_INVALID error.
+   * rule: that surfaces as a non-retriable SCHEMA_INVALID error. A transient failure (no answer,
+   * a timeout, 5xx, 429) is resent with jittered backoff; after the last attempt it surfaces as a
+   * retriable DEPENDENCY_UNAVAILABLE. Apicurio, for one, answers 500 to a registration that
+   * races the removal of another subject sharing the same schema content.
    */
   async register(subject: SubjectSchema): Promise<number> {
-    try {
-      await this.setSubjectCompatibility(subject.subject, subject.compatibility);
-      const { id } = await this.registry.register(
-        { type: SchemaType.AVRO, schema: JSON.stringify(subject.schema) },
-        {
-          subject: subject.subject,
-          compatibility: COMPATIBILITY[subject.compatibility as keyof typeof COMPATIBILITY],
-        },
-      );
-      this.idsBySubject.set(subject.subject, id);
-      this.knownId = id;
-      return id;
-    } catch (error) {
-      throw toRegistrationError(subject.subject, error);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.registerOnce(subject);
+      } catch (error) {
+        if (attempt >= this.registerAttempts || !isRetriableRegistration(error))
+          throw toRegistrationError(subject.subject, error);
+        await new Promise((resolve) =>
+          setTimeout(resolve, backoffDelay(attempt - 1, REGISTER_BACKOFF, this.random)),
+        );
+      }
     }
+  }
+
+  private async registerOnce(subject: SubjectSchema): Promise<number> {
+    await this.setSubjectCompatibility(subject.subject, subject.compatibility);
+    const { id } = await this.registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(subject.schema) },
+      {
+        subject: subject.subject,
+        compatibility: COMPATIBILITY[subject.compatibility as keyof typeof COMPATIBILITY],
+      },
+    );
+    this.idsBySubject.set(subject.subject, id);
+    this.knownId = id;
+    return id;
   }
 
   /** Throws a retriable DEPENDENCY_UNAVAILABLE when the registry (asked for the id) fails. */

@@ -58,6 +58,16 @@ export const unknownSchemaId = (id: number, cause: unknown): AppError =>
     details: { schemaId: id },
   });
 
+/**
+ * Whether a failed registration is worth resending at once: the registry was unreachable, timed
+ * out, was busy or failed on its side (5xx, 429). Registering is idempotent, so a resend is
+ * harmless; refused credentials and refused schemas are not mended by one.
+ */
+export function isRetriableRegistration(error: unknown): boolean {
+  const status = httpStatusOf(error);
+  return isDependencyFailure(error) && status !== 401 && status !== 403;
+}
+
 /** A registration the registry refused (409/422: it breaks the subject's rule) or could not take. */
 export function toRegistrationError(subject: string, error: unknown): AppError {
   const status = httpStatusOf(error);

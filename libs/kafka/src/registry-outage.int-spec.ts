@@ -126,6 +126,43 @@ describe('AvroSerde.decode while the schema registry fails', () => {
       retriable: false,
     });
   });
+  describe('registering a schema', () => {
+    /** Through the proxy, with the longest waits (0.2, 0.4, 0.8, 1.6 s) so the test is timed. */
+    const registrar = (attempts?: number) =>
+      new AvroSerde(proxy.url(kafka.schemaRegistryUrl), undefined, {
+        timeoutMs: TIMEOUT_MS,
+        random: () => 1,
+        ...(attempts !== undefined && { registerAttempts: attempts }),
+      });
+    const schemaOf = (name: string) => ({
+      subject: `${kafka.prefix}${name}-value`,
+      schema: {
+        ...paymentV1,
+        namespace: `io.rtml.test.${kafka.prefix.replace(/[^a-z0-9]/g, '')}.${name}`,
+      },
+      compatibility: 'BACKWARD' as const,
+    });
+
+    it('outlasts a registry that refuses connections for a moment (a restart at startup)', async () => {
+      await proxy.setMode('refuse');
+      const registering = registrar().register(schemaOf('blip'));
+      // The first two sends (at 0 and 0.2 s) are refused, the third (at 0.6 s) goes through.
+      setTimeout(() => void proxy.setMode('pass'), 350);
+
+      await expect(registering).resolves.toEqual(expect.any(Number));
+    });
+
+    it('fails retriably, naming the subject, once the outage outlasts its attempts', async () => {
+      await proxy.setMode('refuse');
+
+      await expect(registrar(2).register(schemaOf('outage'))).rejects.toMatchObject({
+        code: 'DEPENDENCY_UNAVAILABLE',
+        retriable: true,
+        details: { subject: `${kafka.prefix}outage-value` },
+      });
+    });
+  });
+
   // Last in the file: it deletes a subject permanently, and Apicurio then removes the orphaned
   // content in the background, which has raced with a schema registered right after it.
   it('retries a missing schema id when the registry no longer serves one it served before', async () => {

@@ -83,6 +83,31 @@ export class ServiceProcess {
     return this.stdoutLines.map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
+  /**
+   * What a failed test should print about this process: whether it still runs (or its exit code
+   * and signal), its last `limit` warnings and errors, and the tail of its stderr.
+   */
+  diagnosis(name: string, limit = 12): string {
+    const { exitCode, signalCode } = this.child;
+    const state =
+      exitCode === null && signalCode === null
+        ? 'running'
+        : `exited (code ${String(exitCode)}, signal ${String(signalCode)})`;
+    const warnings = this.stdoutLines.filter((line) => {
+      try {
+        return Number((JSON.parse(line) as { level?: unknown }).level) >= 40;
+      } catch {
+        return true; // not a log line: worth seeing
+      }
+    });
+    const lines = [
+      `${name}: ${state}, ${warnings.length} warning or error line(s)`,
+      ...warnings.slice(-limit).map((line) => `  ${line.slice(0, 600)}`),
+      ...this.stderrLines.slice(-limit).map((line) => `  stderr: ${line.slice(0, 600)}`),
+    ];
+    return lines.join('\n');
+  }
+
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }
