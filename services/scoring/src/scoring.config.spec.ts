@@ -18,8 +18,9 @@ describe('scoring configuration', () => {
       FEATURE_SET: 'handbook-15',
       MODEL_POLL_MS: 2_000,
       MAX_BATCH: 1_000,
+      ONNX_THREADS: 1,
+      ONNX_SPINNING: false,
     });
-    expect(config.ONNX_THREADS).toBeUndefined();
   });
 
   it('reads the model settings from the environment', () => {
@@ -30,6 +31,7 @@ describe('scoring configuration', () => {
       MODEL_POLL_MS: '500',
       MAX_BATCH: '250',
       ONNX_THREADS: '2',
+      ONNX_SPINNING: 'true',
     });
 
     expect(config).toMatchObject({
@@ -39,6 +41,7 @@ describe('scoring configuration', () => {
       MODEL_POLL_MS: 500,
       MAX_BATCH: 250,
       ONNX_THREADS: 2,
+      ONNX_SPINNING: true,
     });
   });
 

@@ -31,10 +31,12 @@ export const scoringConfigSchema = z.object({
   /** How often the champion and challenger aliases are polled (a conditional GET each). */
   MODEL_POLL_MS: field.positiveInt(2_000),
   /**
-   * ONNX Runtime's threads per session. Unset: one per core of the host, which in a container
-   * can exceed its CPU limit (set it to the limit there; the k8s manifests do).
+   * ONNX Runtime's threads per session. One by default: the fewest CPU-µs per scored row at a
+   * stream's batch sizes (`sessionOptionsOf`); more shorten one large run, at a cost per row.
    */
-  ONNX_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  ONNX_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Whether ONNX Runtime's pool threads spin-wait between runs (its own default); off here. */
+  ONNX_SPINNING: field.boolean(false),
   /** Rows per ONNX run: bounds how long one run holds the event loop. */
   MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(1_000),
 });

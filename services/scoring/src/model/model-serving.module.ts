@@ -100,7 +100,10 @@ export class ModelServingModule {
                 modelName: config.MODEL_NAME,
                 layout,
                 createScorer: (bytes, manifest) =>
-                  OnnxModelScorer.create(bytes, manifest, config.ONNX_THREADS),
+                  OnnxModelScorer.create(bytes, manifest, {
+                    threads: config.ONNX_THREADS,
+                    spinning: config.ONNX_SPINNING,
+                  }),
               }),
               models,
               modelName: config.MODEL_NAME,

@@ -4,7 +4,7 @@
 import { AppError } from '@rtml/errors';
 import { HANDBOOK_15 } from '@rtml/feature-engine';
 import { matrixOf, syntheticRows, trainArtifact } from '../testing/trained-model.fixture';
-import { OnnxModelScorer } from './onnx-model.scorer';
+import { OnnxModelScorer, sessionOptionsOf } from './onnx-model.scorer';
 
 const artifact = trainArtifact({ trees: 10, rows: 1_000 });
 const rows = syntheticRows(HANDBOOK_15, 40, 99);
@@ -19,6 +19,41 @@ const rejection = async (promise: Promise<unknown>): Promise<AppError> => {
 };
 
 describe('the ONNX Runtime scorer', () => {
+  it('runs on one thread that sleeps between runs unless told otherwise', () => {
+    const spinning = (options: ReturnType<typeof sessionOptionsOf>) =>
+      (options.extra as { session: Record<string, { allow_spinning: string }> }).session;
+
+    expect(sessionOptionsOf()).toMatchObject({ intraOpNumThreads: 1, interOpNumThreads: 1 });
+    expect(spinning(sessionOptionsOf())).toEqual({
+      intra_op: { allow_spinning: '0' },
+      inter_op: { allow_spinning: '0' },
+    });
+    expect(sessionOptionsOf({ threads: 2, spinning: true })).toMatchObject({
+      intraOpNumThreads: 2,
+    });
+    expect(spinning(sessionOptionsOf({ threads: 2, spinning: true }))).toEqual({
+      intra_op: { allow_spinning: '1' },
+      inter_op: { allow_spinning: '1' },
+    });
+  });
+
+  it('scores the same on a spinning pool of two threads as on one quiet thread', async () => {
+    const quiet = await OnnxModelScorer.create(artifact.model, artifact.manifest);
+    const pooled = await OnnxModelScorer.create(artifact.model, artifact.manifest, {
+      threads: 2,
+      spinning: true,
+    });
+    const matrix = matrixOf(rows);
+
+    const [a, b] = await Promise.all([
+      quiet.score(matrix.values, matrix.rows),
+      pooled.score(matrix.values, matrix.rows),
+    ]);
+    await Promise.all([quiet.release(), pooled.release()]);
+
+    expect(Array.from(b)).toEqual(Array.from(a));
+  });
+
   it('scores a float32 matrix like the trainer, row for row', async () => {
     const scorer = await OnnxModelScorer.create(artifact.model, artifact.manifest);
     const matrix = matrixOf(rows);

@@ -8,6 +8,40 @@ export interface ModelTensors {
   readonly output: ManifestTensor;
 }
 
+export interface OnnxThreading {
+  /** ONNX Runtime's intra-op threads per session. Default 1. */
+  readonly threads?: number;
+  /**
+   * Whether the pool's threads spin-wait for work after a run instead of sleeping. ONNX Runtime
+   * spins by default; between the small runs of a stream that is a core busy doing nothing.
+   * Default false.
+   */
+  readonly spinning?: boolean;
+}
+
+/**
+ * The session options of a scorer. One thread, no spinning, by default. Measured with
+ * `services/scoring/src/bench/onnx-paced.ceiling.ts` (the process's CPU over paced runs, idle
+ * gaps included; medians of 3 rounds, 2026-12-02): runs of 60 rows every 5 ms, the shape of a
+ * stream at 1,000 events/s, cost 91.8 CPU-µs per row with ONNX Runtime's own defaults (a thread
+ * per core, spinning between runs), 9.5 with two quiet threads and 8.2 with one; runs of 500
+ * rows every 20 ms cost 49.3, 6.8 and 6.7. A replica scales out: rows per core count, not the
+ * speed of one large run.
+ */
+export function sessionOptionsOf(threading: OnnxThreading = {}): InferenceSession.SessionOptions {
+  const allowSpinning = threading.spinning === true ? '1' : '0';
+  return {
+    intraOpNumThreads: threading.threads ?? 1,
+    interOpNumThreads: 1,
+    extra: {
+      session: {
+        intra_op: { allow_spinning: allowSpinning },
+        inter_op: { allow_spinning: allowSpinning },
+      },
+    },
+  };
+}
+
 /**
  * ONNX Runtime behind the ModelScorer port. Beware: onnxruntime-node's `run` is a synchronous
  * native call deferred by one setImmediate, so a run holds the event loop for its whole duration;
@@ -21,20 +55,16 @@ export class OnnxModelScorer implements ModelScorer {
 
   /**
    * Loads the model and checks it takes and gives the manifest's tensors; MODEL_INVALID if not.
-   * `threads`: ONNX Runtime's intra-op threads; unset, it sizes its pool from the host's cores,
-   * which in a container can be many more than the CPU limit (ONNX_THREADS).
+   * `threading`: see `sessionOptionsOf` (ONNX_THREADS, ONNX_SPINNING).
    */
   static async create(
     bytes: Uint8Array,
     tensors: ModelTensors,
-    threads?: number,
+    threading: OnnxThreading = {},
   ): Promise<OnnxModelScorer> {
     let session: InferenceSession;
     try {
-      session = await InferenceSession.create(
-        bytes,
-        threads === undefined ? {} : { intraOpNumThreads: threads, interOpNumThreads: 1 },
-      );
+      session = await InferenceSession.create(bytes, sessionOptionsOf(threading));
     } catch (error) {
       throw new AppError(
         'MODEL_INVALID',
