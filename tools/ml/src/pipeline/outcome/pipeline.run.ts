@@ -12,7 +12,7 @@ import type { LatencySummary } from './latency.summary';
 import { AlreadyStoredFilter } from './already-stored.filter';
 import { passCheckpoint } from './checkpoint.barrier';
 import { rejectsEvent } from './event-rejection.policy';
-import { StoredItemsPoller } from './stored-items.poller';
+import { StoredItemsPoller, waitUntilStored } from './stored-items.poller';
 import { TopicWatcher } from './topic.watcher';
 import { dynamodbFromEnv } from '../launch/dynamodb-from-env';
 
@@ -167,18 +167,14 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
     lastOutcomeAt = performance.now();
 
     const poller = new StoredItemsPoller(dynamodb, table, transactions);
-    let lastPredictionCount = -1;
-    for (;;) {
-      const expected = transactions.size - deadLettered.size;
-      if (predicted.size >= expected && (await poller.poll()) <= deadLettered.size) break;
-      if (predicted.size !== lastPredictionCount) lastPredictionCount = predicted.size;
-      if (performance.now() - lastOutcomeAt > options.stallTimeoutMs)
-        throw new Error(
-          `no progress for ${options.stallTimeoutMs / 1000} s: ${predicted.size}/${expected} predicted, ` +
-            `${poller.outstanding} not stored (see .stack/logs/services/*.log)`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitUntilStored({
+      poller,
+      allPredicted: () => predicted.size >= transactions.size - deadLettered.size,
+      neverStored: () => deadLettered.size,
+      lastOutcomeAt: () => lastOutcomeAt,
+      stallTimeoutMs: options.stallTimeoutMs,
+      progress: () => `${predicted.size}/${transactions.size - deadLettered.size} predicted`,
+    });
     const allStoredAt = performance.now();
     const endedAt = Number.isNaN(lastPredictionAt) ? allStoredAt : lastPredictionAt;
     const seconds = (endedAt - startedAt) / 1000;

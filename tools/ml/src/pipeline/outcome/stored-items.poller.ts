@@ -54,3 +54,51 @@ export class StoredItemsPoller {
     }
   }
 }
+
+export interface StoredWait {
+  readonly poller: StoredItemsPoller;
+  /** True once every expected prediction has been seen: only then is the table polled. */
+  readonly allPredicted: () => boolean;
+  /** Items that will never be stored (their events were rejected): done at this many missing. */
+  readonly neverStored: () => number;
+  /** When an outcome last arrived on the watched topics (performance.now()). */
+  readonly lastOutcomeAt: () => number;
+  readonly stallTimeoutMs: number;
+  /** What the stall error says about where the run stands. */
+  readonly progress: () => string;
+  readonly intervalMs?: number;
+}
+
+/**
+ * Waits until every expected item is stored. Progress is an outcome on the topics or an item
+ * newly found stored: actions may drain a backlog of predictions long after scoring has
+ * finished (DynamoDB is the slowest hop), which is no stall as long as items keep landing.
+ * Throws once neither has happened for `stallTimeoutMs`. Between passes it waits at least as
+ * long as the last pass took.
+ */
+export async function waitUntilStored(wait: StoredWait): Promise<void> {
+  let fewestMissing = Number.POSITIVE_INFINITY;
+  let storedAt = Number.NEGATIVE_INFINITY;
+  for (;;) {
+    let pollMs = 0;
+    if (wait.allPredicted()) {
+      const polledAt = performance.now();
+      const missing = await wait.poller.poll();
+      pollMs = performance.now() - polledAt;
+      if (missing <= wait.neverStored()) return;
+      if (missing < fewestMissing) {
+        fewestMissing = missing;
+        storedAt = performance.now();
+      }
+    }
+    const lastProgress = Math.max(wait.lastOutcomeAt(), storedAt);
+    if (performance.now() - lastProgress > wait.stallTimeoutMs)
+      throw new Error(
+        `no progress for ${wait.stallTimeoutMs / 1000} s: ${wait.progress()}, ` +
+          `${wait.poller.outstanding} not stored (see .stack/logs/services/*.log)`,
+      );
+    // A pass over a large backlog is many BatchGetItems against the table actions is writing
+    // to: waiting at least as long as the pass took keeps the wait from slowing the drain.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(wait.intervalMs ?? 200, pollMs)));
+  }
+}
