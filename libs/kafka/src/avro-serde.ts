@@ -1,6 +1,7 @@
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import type { SubjectCompatibility } from '@rtml/contracts';
 import { AppError, dependencyUnavailable, isDependencyFailure } from '@rtml/errors';
+import { boundedCollections } from './avro-bounds';
 import type { RegistryAuth } from './kafka-security';
 import {
   RegistryAnswerError,
@@ -72,12 +73,16 @@ export class AvroSerde {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_REGISTRY_TIMEOUT_MS;
     this.registerAttempts = options.registerAttempts ?? REGISTER_ATTEMPTS;
     this.random = options.random ?? Math.random;
-    this.registry = new SchemaRegistry({
-      host: registryUrl,
-      retry: { retries: 2 },
-      middlewares: [registryTimeoutMiddleware(this.timeoutMs)],
-      ...(auth !== undefined && { auth: { username: auth.username, password: auth.password } }),
-    });
+    this.registry = new SchemaRegistry(
+      {
+        host: registryUrl,
+        retry: { retries: 2 },
+        middlewares: [registryTimeoutMiddleware(this.timeoutMs)],
+        ...(auth !== undefined && { auth: { username: auth.username, password: auth.password } }),
+      },
+      // Maps and arrays whose block counts are checked before they are read (avro-bounds.ts).
+      { [SchemaType.AVRO]: { typeHook: boundedCollections } },
+    );
   }
 
   /**

@@ -63,6 +63,32 @@ describe('Kafka with Avro through the schema registry', () => {
     await expect(serde.decode(record.value!)).resolves.toEqual(payment);
   });
 
+  it('dead-letters at once a record whose map block declares more entries than it has bytes', async () => {
+    const subject = `${kafka.prefix}tagged-value`;
+    const id = await serde.register({
+      subject,
+      schema: {
+        type: 'record',
+        name: 'Tagged',
+        namespace: `io.rtml.test.${kafka.prefix.replace(/[^a-z0-9]/g, '')}`,
+        fields: [{ name: 'tags', type: { type: 'map', values: 'string' } }],
+      },
+      compatibility: 'BACKWARD',
+    });
+    const frame = Buffer.alloc(5);
+    frame.writeInt32BE(id, 1);
+    // A block of five million entries in four bytes: avsc alone loops over every one of them
+    // before it finds the buffer too short (2^40 of them held a core for hours).
+    const hostile = Buffer.concat([frame, Buffer.from([0x80, 0xad, 0xe2, 0x04])]);
+
+    const failure = await new AvroSerde(kafka.schemaRegistryUrl)
+      .decode(hostile)
+      .catch((error: unknown) => error as AppError);
+
+    expect(failure).toMatchObject({ code: 'UNDECODABLE', retriable: false });
+    expect(String((failure as AppError).cause)).toMatch(/map block declares 5000000 entries/);
+  });
+
   it('is refused by the registry when a change breaks BACKWARD compatibility', async () => {
     const subject = `${kafka.prefix}compat-value`;
     await serde.register({ subject, schema: paymentV1, compatibility: 'BACKWARD' });

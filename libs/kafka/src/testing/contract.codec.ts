@@ -2,6 +2,7 @@ import avro from 'avsc';
 import type { Type } from 'avsc';
 import { TOPICS, TOPIC_IDS, valueSubject } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
+import { boundedCollections } from '../avro-bounds';
 
 /**
  * The Confluent wire format (magic byte, 4-byte schema id, Avro body) over the contract
@@ -15,7 +16,10 @@ export class ContractCodec {
 
   constructor(prefix?: string) {
     TOPIC_IDS.forEach((id, index) => {
-      const type = avro.Type.forSchema(TOPICS[id].valueSchema as avro.Schema);
+      // Bounded as the services' serde is, so the fuzz tests see what production decodes.
+      const type = avro.Type.forSchema(TOPICS[id].valueSchema as avro.Schema, {
+        typeHook: boundedCollections,
+      });
       this.bySubject.set(valueSubject(id, prefix), { id: index + 1, type });
       this.byId.set(index + 1, type);
     });
