@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import { LOCAL_DEV_KEYS, valueSubject } from '@rtml/contracts';
 import type { DeadLetter } from '@rtml/contracts';
-import { TopicReader } from '@rtml/kafka/testing';
 import {
   eventually,
   freePort,
@@ -23,7 +22,6 @@ describe('the actions service consuming mutated prediction records', () => {
   const kafka = useKafka();
   const dynamo = useDynamoDb();
   const deadLetters: DeadLetter[] = [];
-  let reader: TopicReader | undefined;
   let harness: ActionsServiceHarness;
 
   beforeAll(async () => {
@@ -40,18 +38,10 @@ describe('the actions service consuming mutated prediction records', () => {
     kafka.adoptTopics(harness.topicNames);
     for (const group of harness.groupNames) kafka.groupId(group);
     await harness.start();
-    reader = new TopicReader(kafka.kafka, {
-      groupId: kafka.groupId('reader-dead-letters'),
-      topics: [harness.topics.deadLetters],
-    });
-    await reader.start(async (batch) => {
-      for (const record of batch.records)
-        deadLetters.push((await harness.serde.decode(record.value!)) as DeadLetter);
-    });
+    await harness.collectDeadLetters(kafka.groupId('reader-dead-letters'), deadLetters);
   }, 120_000);
   afterAll(async () => {
     await harness?.stop();
-    await reader?.stop();
   });
 
   const stored = async (eventId: string): Promise<number> =>

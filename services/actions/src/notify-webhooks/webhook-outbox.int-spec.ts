@@ -4,7 +4,6 @@ import type { Server } from 'node:http';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DeadLetter, Prediction } from '@rtml/contracts';
-import { TopicReader } from '@rtml/kafka/testing';
 import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
 import { alertIdOf } from '../raise-alerts/alert.factory';
 import { ActionsServiceHarness, predictionOf } from '../testing/actions-service.harness';
@@ -33,7 +32,6 @@ describe('the actions service with a webhook that never answers', () => {
   const attempts: Attempt[] = [];
   const deadLetters: DeadLetter[] = [];
   let receiver: Server | undefined;
-  let reader: TopicReader | undefined;
   let harness: ActionsServiceHarness;
 
   beforeAll(async () => {
@@ -69,18 +67,10 @@ describe('the actions service with a webhook that never answers', () => {
       async () => expect((await fetch(`${harness.baseUrl}/health/ready`)).status).toBe(200),
       { timeoutMs: 60_000, description: 'the service to be ready' },
     );
-    reader = new TopicReader(kafka.kafka, {
-      groupId: kafka.groupId('reader-dlq'),
-      topics: [harness.topics.deadLetters],
-    });
-    await reader.start(async (batch) => {
-      for (const record of batch.records)
-        deadLetters.push((await harness.serde.decode(record.value!)) as DeadLetter);
-    });
+    await harness.collectDeadLetters(kafka.groupId('reader-dlq'), deadLetters);
   });
   afterAll(async () => {
     await harness.stop();
-    await reader?.stop();
     receiver?.closeAllConnections();
     await new Promise((resolve) => receiver?.close(resolve));
   });

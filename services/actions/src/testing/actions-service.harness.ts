@@ -6,7 +6,7 @@ import {
   topicName,
   valueSubject,
 } from '@rtml/contracts';
-import type { Prediction } from '@rtml/contracts';
+import type { DeadLetter, Prediction } from '@rtml/contracts';
 import { predictionFixture } from '@rtml/contracts/testing';
 import {
   AvroSerde,
@@ -15,6 +15,7 @@ import {
   contractTopicSpecs,
   provisionContracts,
 } from '@rtml/kafka';
+import { TopicReader } from '@rtml/kafka/testing';
 import { startService } from '@rtml/service-runtime';
 import type { RunningService } from '@rtml/service-runtime';
 import { actionsService } from '../actions.service-definition';
@@ -73,6 +74,7 @@ export class ActionsServiceHarness {
   /** Every topic the harness provisioned (for the suite to delete afterwards). */
   readonly topicNames: readonly string[];
   private readonly publisher: KafkaRecordPublisher;
+  private readonly readers: TopicReader[] = [];
   private service: RunningService | undefined;
   private produced = 0;
 
@@ -163,6 +165,22 @@ export class ActionsServiceHarness {
     this.produced += values.length;
   }
 
+  /**
+   * Decodes every record of the suite's dead-letter topic, from its start, into `into`, read in
+   * `groupId` until `stop()`.
+   */
+  async collectDeadLetters(groupId: string, into: DeadLetter[]): Promise<void> {
+    const reader = new TopicReader(this.options.kafka, {
+      groupId,
+      topics: [this.topics.deadLetters],
+    });
+    this.readers.push(reader);
+    await reader.start(async (batch) => {
+      for (const record of batch.records)
+        into.push((await this.serde.decode(record.value!)) as DeadLetter);
+    });
+  }
+
   /** How many predictions produced so far the service has not committed yet. */
   async uncommitted(committedOffsets: (group: string, topic: string) => Promise<Offsets>) {
     const committed = sumOffsets(await committedOffsets(this.groupId, this.topics.predictions));
@@ -172,6 +190,7 @@ export class ActionsServiceHarness {
   async stop(): Promise<void> {
     await this.service?.stop();
     await this.publisher.disconnect();
+    await Promise.all(this.readers.map((reader) => reader.stop()));
   }
 }
 
