@@ -1,12 +1,17 @@
 import { CONTENT_TYPES, HEADERS } from '@rtml/contracts';
 import type { Prediction } from '@rtml/contracts';
-import { eventually } from '@rtml/testing';
+import { eventually, findPython, pythonRequired } from '@rtml/testing';
 import { API_KEY, WEBHOOK_SECRET, usePipeline } from './pipeline/pipeline.harness';
 import { offlineVectors, syntheticStream } from './pipeline/synthetic.events';
 import type { PipelineEvent, TransactionEvent } from './pipeline/synthetic.events';
 import { isSignedWith } from './pipeline/webhook.receiver';
 
 const AT = Date.UTC(2018, 6, 1, 12);
+
+const python = findPython(['numpy', 'onnx', 'sklearn']);
+const pythonSkipped = 'missing' in python && !pythonRequired();
+if (pythonSkipped)
+  process.stderr.write(`the Python-trained model test is SKIPPED: ${python.missing}\n`);
 
 function transaction(
   id: number,
@@ -202,6 +207,40 @@ describe('the pipeline, four services as processes on the real stack', () => {
       new Set(['1', version]),
     );
   });
+
+  (pythonSkipped ? it.skip : it)(
+    `serves a model trained with scikit-learn and imported with model import, as its own${
+      'missing' in python ? ` (skipped: ${python.missing})` : ''
+    }`,
+    async () => {
+      if ('missing' in python) throw new Error(`RTML_REQUIRE_PYTHON=1, but ${python.missing}`);
+      const version = await pipeline.models.releaseFromPython(python.command);
+      let next = 900_000;
+      const sent: TransactionEvent[] = [];
+      await eventually(
+        async () => {
+          const batch = Array.from({ length: 20 }, () =>
+            transaction(next, `c-py-${next++ % 20}`, 25 + (next % 70)),
+          );
+          sent.push(...batch);
+          await send(batch);
+          if (!pipeline.predictions().some((prediction) => prediction.model.version === version))
+            throw new Error(`the imported version ${version} has not scored yet`);
+        },
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      const ids = sent.map((event) => event.eventId);
+      await waitForPredictions(ids);
+
+      const served = predictionsOf(ids).filter((p) => p.model.version === version);
+      expect(served.length).toBeGreaterThan(0);
+      for (const prediction of served) {
+        expect(prediction.score).toBeGreaterThanOrEqual(0);
+        expect(prediction.score).toBeLessThanOrEqual(1);
+      }
+    },
+    180_000,
+  );
 
   it('gives the offline engine’s exact features to every event, across a graceful restart of the features service', async () => {
     const stream = syntheticStream({

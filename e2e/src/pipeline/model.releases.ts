@@ -49,6 +49,43 @@ export class ModelReleases {
     return published.version;
   }
 
+  /**
+   * A model trained the way examples/python-sklearn trains one: rows from `model export`,
+   * scikit-learn fitted and converted to ONNX by the example's script (run with `python`),
+   * `model import` checks the graph and writes the manifest; published and promoted like any
+   * other. Returns the version.
+   */
+  async releaseFromPython(
+    python: string,
+    alias: 'champion' | 'challenger' = 'champion',
+  ): Promise<string> {
+    const dir = join(this.work, 'python');
+    const range = ['--from', '2018-04-15', '--to', '2018-04-21'];
+    const rows = join(this.work, 'python-train.csv');
+    const onnx = join(this.work, 'python-model.onnx');
+    runTool('tools/ml/src/model/model.cli.ts', [
+      ...['export', '--data', this.dataFile(), '--features', 'handbook-15', ...range],
+      ...['--output', rows],
+    ]);
+    run(python, [
+      join(ROOT, 'examples/python-sklearn/train_and_export.py'),
+      '--train',
+      rows,
+      '--output',
+      onnx,
+    ]);
+    runTool('tools/ml/src/model/model.cli.ts', [
+      ...['import', '--onnx', onnx, '--features', 'handbook-15', '--output', dir],
+      ...['--data', this.dataFile(), ...range],
+    ]);
+    const published = await this.registry.publish({
+      name: this.name,
+      ...(await readModelDirectory(dir)),
+    });
+    await this.registry.promote(this.name, published.version, alias);
+    return published.version;
+  }
+
   private dataFile(): string {
     if (this.data !== undefined) return this.data;
     const file = join(this.work, 'simulated.csv');
@@ -62,11 +99,17 @@ export class ModelReleases {
 }
 
 function runTool(script: string, args: readonly string[]): void {
-  const result = spawnSync(
-    process.execPath,
-    ['--conditions=@rtml/source', '--import', 'tsx', join(ROOT, script), ...args],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
+  run(process.execPath, [
+    '--conditions=@rtml/source',
+    '--import',
+    'tsx',
+    join(ROOT, script),
+    ...args,
+  ]);
+}
+
+function run(command: string, args: readonly string[]): void {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0)
-    throw new Error(`${script} ${args[0] ?? ''} failed: ${result.stderr.slice(-2_000)}`);
+    throw new Error(`${command} ${args[0] ?? ''} failed: ${result.stderr.slice(-2_000)}`);
 }

@@ -3,11 +3,27 @@
  * writes it, the model registry stores and verifies it, the scoring service reads it. It is a
  * contract between them, so it is declared once, here. Field names are API: renaming one breaks
  * every published model.
+ *
+ * What came after version 1 was first published (the `imported` type, `origin`, null `metrics`
+ * and `trainingData`) is only ever present on imported models: every manifest written before
+ * still parses, and a reader older than these additions refuses an imported manifest (an unknown
+ * type or field) rather than misreading it.
  */
 export const MODEL_MANIFEST_SCHEMA_VERSION = 1;
 
+/** The model types this project trains (`model train --model ...`). */
 export const MODEL_TYPES = ['gbdt', 'logreg', 'blend'] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
+
+/**
+ * A model trained elsewhere (scikit-learn, LightGBM, XGBoost...) and brought in as an ONNX file
+ * by `model import`: its graph, checked on import, is all this project knows of it.
+ */
+export const IMPORTED_MODEL_TYPE = 'imported';
+
+/** Every `modelType` a manifest may carry: the trained types, then `imported`. */
+export const MANIFEST_MODEL_TYPES = [...MODEL_TYPES, IMPORTED_MODEL_TYPE] as const;
+export type ManifestModelType = (typeof MANIFEST_MODEL_TYPES)[number];
 
 /** An ONNX tensor: float32, shape [batch, width]; `null` is the dynamic batch dimension. */
 export interface ManifestTensor {
@@ -40,10 +56,32 @@ export interface ManifestMetrics {
   };
 }
 
-/** What the trainer writes beside model.onnx (no registry identity yet). */
+/** The data a model was fitted on. */
+export interface ManifestTrainingData extends DateRange {
+  readonly rows: number;
+  readonly frauds: number;
+  /** The data file's name and the sha256 of its bytes, to reproduce the training. */
+  readonly source: string;
+  readonly sourceSha256: string;
+}
+
+/** Where an imported model came from, as its ONNX file states it (present iff `imported`). */
+export interface ManifestOrigin {
+  /** The ONNX file's `producer_name` and `producer_version` (e.g. `skl2onnx`, `1.17.0`). */
+  readonly producer: string;
+  readonly producerVersion: string;
+  /** The imported file's name; its bytes are model.onnx's, unchanged. */
+  readonly file: string;
+}
+
+/**
+ * What the trainer (or `model import`) writes beside model.onnx (no registry identity yet).
+ * Only an `imported` model may have null `metrics` (imported without evaluation data) or null
+ * `trainingData` (a training range nobody declared), and only it has an `origin`.
+ */
 export interface TrainedModelManifest {
   readonly schemaVersion: typeof MODEL_MANIFEST_SCHEMA_VERSION;
-  readonly modelType: ModelType;
+  readonly modelType: ManifestModelType;
   readonly featureSet: { readonly name: string; readonly version: number };
   /** The model's input columns, in input order: the scorer builds vectors in exactly this order. */
   readonly featureNames: readonly string[];
@@ -51,15 +89,10 @@ export interface TrainedModelManifest {
   readonly output: ManifestTensor;
   /** Alert when score ≥ value; `rule` says how the value was chosen. */
   readonly threshold: { readonly value: number; readonly rule: string };
-  readonly metrics: ManifestMetrics;
+  readonly metrics: ManifestMetrics | null;
   readonly hyperParameters: Readonly<Record<string, number>>;
-  readonly trainingData: DateRange & {
-    readonly rows: number;
-    readonly frauds: number;
-    /** The data file's name and the sha256 of its bytes, to reproduce the training. */
-    readonly source: string;
-    readonly sourceSha256: string;
-  };
+  readonly trainingData: ManifestTrainingData | null;
+  readonly origin?: ManifestOrigin;
   /** sha256 (hex) of model.onnx: verify before serving. */
   readonly modelSha256: string;
   /** ISO-8601 UTC timestamp. */

@@ -12,11 +12,19 @@ export type {
 } from './model.registry';
 export { S3ModelRegistry } from './s3-model.registry';
 export type { S3ModelRegistryOptions } from './s3-model.registry';
-export { MODEL_MANIFEST_SCHEMA_VERSION, MODEL_TYPES } from './model-manifest.model';
+export {
+  IMPORTED_MODEL_TYPE,
+  MANIFEST_MODEL_TYPES,
+  MODEL_MANIFEST_SCHEMA_VERSION,
+  MODEL_TYPES,
+} from './model-manifest.model';
 export type {
   DateRange,
   ManifestMetrics,
+  ManifestModelType,
+  ManifestOrigin,
   ManifestTensor,
+  ManifestTrainingData,
   ModelManifest,
   ModelType,
   TrainedModelManifest,

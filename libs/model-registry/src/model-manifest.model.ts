@@ -1,10 +1,18 @@
 // The manifest is a contract shared with the trainer and the scoring service: declared once in
 // @rtml/contracts. The registry's ModelManifest is the published one (with name and version).
-export { MODEL_MANIFEST_SCHEMA_VERSION, MODEL_TYPES } from '@rtml/contracts';
+export {
+  IMPORTED_MODEL_TYPE,
+  MANIFEST_MODEL_TYPES,
+  MODEL_MANIFEST_SCHEMA_VERSION,
+  MODEL_TYPES,
+} from '@rtml/contracts';
 export type {
   DateRange,
   ManifestMetrics,
+  ManifestModelType,
+  ManifestOrigin,
   ManifestTensor,
+  ManifestTrainingData,
   ModelType,
   TrainedModelManifest,
   PublishedModelManifest as ModelManifest,

@@ -28,7 +28,7 @@ describe('parseModelManifest', () => {
       'customer_tx_count_1d',
       'terminal_fraud_risk_7d',
     ]);
-    expect(Object.isFrozen(manifest) && Object.isFrozen(manifest.metrics.atThreshold)).toBe(true);
+    expect(Object.isFrozen(manifest) && Object.isFrozen(manifest.metrics?.atThreshold)).toBe(true);
   });
 
   it.each(Object.keys(publishedManifestFixture(model, 'fraud', '3')))(
@@ -101,6 +101,36 @@ describe('parseModelManifest', () => {
     expect(problemsOf(() => parseModelManifest(trainedManifestFixture(model)))).toEqual([
       expect.stringMatching(/^name: /),
       expect.stringMatching(/^version: /),
+    ]);
+  });
+
+  it('still accepts a manifest published before imported models existed (no origin)', () => {
+    expect(parseModelManifest(published())).not.toHaveProperty('origin');
+  });
+
+  it('accepts an imported model: an origin, and metrics and training data that may be null', () => {
+    const origin = { producer: 'skl2onnx', producerVersion: '1.17.0', file: 'logreg.onnx' };
+    const input = { ...published(), modelType: 'imported', origin, metrics: null };
+
+    expect(parseModelManifest(input)).toMatchObject({
+      modelType: 'imported',
+      origin,
+      metrics: null,
+    });
+    expect(parseModelManifest({ ...input, trainingData: null }).trainingData).toBeNull();
+  });
+
+  it('keeps origins and missing metrics or training data to imported models', () => {
+    const origin = { producer: 'skl2onnx', producerVersion: '1.17.0', file: 'logreg.onnx' };
+
+    expect(problemsOf(() => parseModelManifest({ ...published(), modelType: 'imported' }))).toEqual(
+      ['origin: missing (required for an imported model)'],
+    );
+    expect(
+      problemsOf(() => parseModelManifest({ ...published(), origin, trainingData: null })),
+    ).toEqual([
+      'origin: only an imported model has one',
+      'trainingData: must be an object (only an imported model may have null)',
     ]);
   });
 

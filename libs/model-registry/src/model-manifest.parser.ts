@@ -1,6 +1,7 @@
 import { AppError } from '@rtml/errors';
 import type { z } from 'zod';
 import { modelManifestSchema, trainedManifestSchema } from './model-manifest.schema';
+import { IMPORTED_MODEL_TYPE } from './model-manifest.model';
 import type { ModelManifest, TrainedModelManifest } from './model-manifest.model';
 
 /** A trainer's manifest, possibly already carrying a registry identity. */
@@ -50,10 +51,33 @@ function consistencyProblems(manifest: TrainedModelManifest): string[] {
     problems.push(`output.shape: must be [null, 1], got [null, ${manifest.output.shape[1]}]`);
   }
   for (const [path, range] of [
-    ['metrics.period', manifest.metrics.period],
+    ['metrics.period', manifest.metrics?.period],
     ['trainingData', manifest.trainingData],
   ] as const) {
-    if (range.from > range.to) problems.push(`${path}: from ${range.from} is after to ${range.to}`);
+    if (range && range.from > range.to) {
+      problems.push(`${path}: from ${range.from} is after to ${range.to}`);
+    }
+  }
+  problems.push(...provenanceProblems(manifest));
+  return problems;
+}
+
+/** What only an imported model may lack, and the origin only it has. */
+function provenanceProblems(manifest: TrainedModelManifest): string[] {
+  const imported = manifest.modelType === IMPORTED_MODEL_TYPE;
+  const problems: string[] = [];
+  if (imported && manifest.origin === undefined) {
+    problems.push(`origin: missing (required for an ${IMPORTED_MODEL_TYPE} model)`);
+  }
+  if (!imported && manifest.origin !== undefined) {
+    problems.push(`origin: only an ${IMPORTED_MODEL_TYPE} model has one`);
+  }
+  for (const field of ['metrics', 'trainingData'] as const) {
+    if (!imported && manifest[field] === null) {
+      problems.push(
+        `${field}: must be an object (only an ${IMPORTED_MODEL_TYPE} model may have null)`,
+      );
+    }
   }
   return problems;
 }

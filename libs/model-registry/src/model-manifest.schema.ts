@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MODEL_NAME_PATTERN } from './model-storage.layout';
 import { isValidVersion } from './model-version.policy';
-import { MODEL_MANIFEST_SCHEMA_VERSION, MODEL_TYPES } from './model-manifest.model';
+import { MANIFEST_MODEL_TYPES, MODEL_MANIFEST_SCHEMA_VERSION } from './model-manifest.model';
 
 // The same rules as the trainer's parser, so a manifest one accepts the other accepts too.
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,24 +37,33 @@ const metrics = z.strictObject({
   }),
 });
 
-/** The trainer's fields, in the trainer's order. */
+const trainingData = z.strictObject({
+  ...dateRange,
+  rows: z.int().min(1),
+  frauds: count,
+  source: text,
+  sourceSha256: sha256,
+});
+
+/** An imported model's provenance, as its ONNX file states it. */
+const origin = z.strictObject({ producer: text, producerVersion: text, file: text });
+
+/**
+ * The trainer's fields, in the trainer's order. The nullable `metrics` and `trainingData` and the
+ * optional `origin` are for imported models only: `consistencyProblems` holds that rule.
+ */
 const trainedFields = {
   schemaVersion: z.literal(MODEL_MANIFEST_SCHEMA_VERSION),
-  modelType: z.enum(MODEL_TYPES),
+  modelType: z.enum(MANIFEST_MODEL_TYPES),
   featureSet: z.strictObject({ name: text, version: z.int().min(1) }),
   featureNames: z.array(text).min(1),
   input: tensor,
   output: tensor,
   threshold: z.strictObject({ value: probability, rule: text }),
-  metrics,
+  metrics: metrics.nullable(),
   hyperParameters: z.record(z.string(), z.number()),
-  trainingData: z.strictObject({
-    ...dateRange,
-    rows: z.int().min(1),
-    frauds: count,
-    source: text,
-    sourceSha256: sha256,
-  }),
+  trainingData: trainingData.nullable(),
+  origin: origin.optional(),
   modelSha256: sha256,
   createdAt: z.string().regex(ISO_INSTANT, 'must be an ISO-8601 UTC instant'),
 };

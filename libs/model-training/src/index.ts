@@ -68,11 +68,19 @@ export { alertOutcome, bestF1Threshold } from './metrics/alert-threshold.selecto
 export type { AlertOutcome } from './metrics/alert-threshold.selector';
 
 // The model manifest shared with the model registry and the scoring service.
-export { MODEL_MANIFEST_SCHEMA_VERSION, MODEL_TYPES } from './model-manifest.model';
+export {
+  IMPORTED_MODEL_TYPE,
+  MANIFEST_MODEL_TYPES,
+  MODEL_MANIFEST_SCHEMA_VERSION,
+  MODEL_TYPES,
+} from './model-manifest.model';
 export type {
   DateRange,
   ManifestMetrics,
+  ManifestModelType,
+  ManifestOrigin,
   ManifestTensor,
+  ManifestTrainingData,
   ModelManifest,
   ModelType,
 } from './model-manifest.model';

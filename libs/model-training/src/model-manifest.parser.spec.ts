@@ -48,13 +48,13 @@ describe('parseModelManifest', () => {
   it('accepts a valid manifest and freezes it', () => {
     const manifest = parseModelManifest(validManifest());
     expect(manifest).toEqual(validManifest());
-    expect(Object.isFrozen(manifest.metrics.atThreshold)).toBe(true);
+    expect(Object.isFrozen(manifest.metrics?.atThreshold)).toBe(true);
   });
 
   it('accepts null for a metric that was undefined', () => {
     const input = validManifest();
     input.metrics.auc = null as unknown as number;
-    expect(parseModelManifest(input).metrics.auc).toBeNull();
+    expect(parseModelManifest(input).metrics?.auc).toBeNull();
   });
 
   it('reports every problem at once, each with its path', () => {
@@ -68,7 +68,7 @@ describe('parseModelManifest', () => {
     expect(issuesOf(input)).toEqual([
       'manifest.extra: unknown field',
       'featureNames: duplicate ["A"]',
-      'modelType: must be one of "gbdt", "logreg", "blend", got "forest"',
+      'modelType: must be one of "gbdt", "logreg", "blend", "imported", got "forest"',
       'modelSha256: must be a string matching ^[0-9a-f]{64}$, got "xyz"',
     ]);
   });
@@ -94,5 +94,40 @@ describe('parseModelManifest', () => {
 
   it('refuses something that is not an object', () => {
     expect(issuesOf('manifest')[0]).toBe('manifest: must be an object, got "manifest"');
+  });
+
+  describe('an imported model', () => {
+    const origin = { producer: 'skl2onnx', producerVersion: '1.17.0', file: 'model.onnx' };
+    const imported = () => ({ ...validManifest(), modelType: 'imported', origin });
+
+    it('is accepted with its origin, and may lack metrics and training data', () => {
+      const input = { ...imported(), metrics: null, trainingData: null };
+      expect(parseModelManifest(input)).toEqual(input);
+      expect(parseModelManifest(imported()).origin).toEqual(origin);
+    });
+
+    it('must say where it came from', () => {
+      const { origin: _origin, ...input } = imported();
+      expect(issuesOf(input)).toEqual(['origin: missing (required for an imported model)']);
+      expect(issuesOf({ ...imported(), origin: { producer: '', file: 'a.onnx', x: 1 } })).toEqual([
+        'origin.x: unknown field',
+        'origin.producer: must be a non-empty string, got ""',
+        'origin.producerVersion: must be a non-empty string, got undefined',
+      ]);
+    });
+  });
+
+  it('keeps an origin and null metrics or training data to imported models', () => {
+    const input = {
+      ...validManifest(),
+      metrics: null,
+      trainingData: null,
+      origin: { producer: 'rtml', producerVersion: '1', file: 'model.onnx' },
+    };
+    expect(issuesOf(input)).toEqual([
+      'metrics: must be an object (only an imported model may have null)',
+      'trainingData: must be an object (only an imported model may have null)',
+      'origin: only an imported model has one',
+    ]);
   });
 });

@@ -1,10 +1,16 @@
 import { JsonFieldsReader } from './json-fields.reader';
 import { ModelTrainingError } from './model-training.error';
-import { MODEL_MANIFEST_SCHEMA_VERSION, MODEL_TYPES } from './model-manifest.model';
+import {
+  IMPORTED_MODEL_TYPE,
+  MANIFEST_MODEL_TYPES,
+  MODEL_MANIFEST_SCHEMA_VERSION,
+} from './model-manifest.model';
 import type {
   DateRange,
   ManifestMetrics,
+  ManifestOrigin,
   ManifestTensor,
+  ManifestTrainingData,
   ModelManifest,
 } from './model-manifest.model';
 
@@ -25,6 +31,7 @@ const MANIFEST_KEYS = [
   'metrics',
   'hyperParameters',
   'trainingData',
+  'origin',
   'modelSha256',
   'createdAt',
 ];
@@ -40,9 +47,11 @@ export function parseModelManifest(input: unknown): ModelManifest {
   read.literal(m['schemaVersion'], 'schemaVersion', [MODEL_MANIFEST_SCHEMA_VERSION]);
   const featureSetFields = read.record(m['featureSet'], 'featureSet', ['name', 'version']);
   const featureNames = parseFeatureNames(read, m['featureNames']);
+  const modelType = read.literal(m['modelType'], 'modelType', MANIFEST_MODEL_TYPES);
+  const imported = modelType === IMPORTED_MODEL_TYPE;
   const manifest: ModelManifest = {
     schemaVersion: MODEL_MANIFEST_SCHEMA_VERSION,
-    modelType: read.literal(m['modelType'], 'modelType', MODEL_TYPES),
+    modelType,
     featureSet: {
       name: read.string(featureSetFields['name'], 'featureSet.name'),
       version: read.number(featureSetFields['version'], 'featureSet.version', {
@@ -54,9 +63,10 @@ export function parseModelManifest(input: unknown): ModelManifest {
     input: parseTensor(read, m['input'], 'input', featureNames.length),
     output: parseTensor(read, m['output'], 'output', 1),
     threshold: parseThreshold(read, m['threshold']),
-    metrics: parseMetrics(read, m['metrics']),
+    metrics: nullableFor(imported, read, m['metrics'], 'metrics', parseMetrics),
     hyperParameters: parseHyperParameters(read, m['hyperParameters']),
-    trainingData: parseTrainingData(read, m['trainingData']),
+    trainingData: nullableFor(imported, read, m['trainingData'], 'trainingData', parseTrainingData),
+    ...parseOrigin(read, m['origin'], imported),
     modelSha256: read.string(m['modelSha256'], 'modelSha256', SHA256),
     createdAt: read.string(m['createdAt'], 'createdAt', ISO_INSTANT),
   };
@@ -68,6 +78,46 @@ export function parseModelManifest(input: unknown): ModelManifest {
     );
   }
   return deepFreeze(manifest);
+}
+
+/**
+ * Only an imported model may have null metrics or training data (imported without data); a
+ * trained model always has both.
+ */
+function nullableFor<T>(
+  imported: boolean,
+  read: JsonFieldsReader,
+  value: unknown,
+  path: string,
+  parse: (read: JsonFieldsReader, value: unknown) => T,
+): T | null {
+  if (value !== null) return parse(read, value);
+  read.check(
+    imported,
+    `${path}: must be an object (only an ${IMPORTED_MODEL_TYPE} model may have null)`,
+  );
+  return null;
+}
+
+/** `origin`: required for an imported model, refused on any other. */
+function parseOrigin(
+  read: JsonFieldsReader,
+  value: unknown,
+  imported: boolean,
+): { origin?: ManifestOrigin } {
+  if (value === undefined) {
+    read.check(!imported, `origin: missing (required for an ${IMPORTED_MODEL_TYPE} model)`);
+    return {};
+  }
+  read.check(imported, `origin: only an ${IMPORTED_MODEL_TYPE} model has one`);
+  const o = read.record(value, 'origin', ['producer', 'producerVersion', 'file']);
+  return {
+    origin: {
+      producer: read.string(o['producer'], 'origin.producer'),
+      producerVersion: read.string(o['producerVersion'], 'origin.producerVersion'),
+      file: read.string(o['file'], 'origin.file'),
+    },
+  };
 }
 
 function parseFeatureNames(read: JsonFieldsReader, value: unknown): string[] {
@@ -172,7 +222,7 @@ function parseHyperParameters(read: JsonFieldsReader, value: unknown): Record<st
   return Object.fromEntries(entries) as Record<string, number>;
 }
 
-function parseTrainingData(read: JsonFieldsReader, value: unknown): ModelManifest['trainingData'] {
+function parseTrainingData(read: JsonFieldsReader, value: unknown): ManifestTrainingData {
   const keys = ['from', 'to', 'rows', 'frauds', 'source', 'sourceSha256'];
   const d = read.record(value, 'trainingData', keys);
   return {

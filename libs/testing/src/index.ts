@@ -16,6 +16,8 @@ export type { S3TestContext } from './use-s3-bucket';
 export { freePort } from '@rtml/local-stack';
 export { ServiceProcess } from './service-process';
 export { startupRefusal } from './startup-refusal';
+export { findPython, pythonRequired } from './python.locator';
+export type { PythonProbe } from './python.locator';
 export type { StartupRefusal } from './startup-refusal';
 export type { ServiceProcessOptions } from './service-process';
 // The fault proxy lives with the local stack (the fault suite uses it too); tests reach it here.

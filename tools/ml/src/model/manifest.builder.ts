@@ -4,7 +4,14 @@ import {
   ONNX_OUTPUT_NAME,
   parseModelManifest,
 } from '@rtml/model-training';
-import type { AlertOutcome, DateRange, ModelManifest, ModelType } from '@rtml/model-training';
+import type {
+  AlertOutcome,
+  DateRange,
+  ManifestModelType,
+  ManifestOrigin,
+  ManifestTrainingData,
+  ModelManifest,
+} from '@rtml/model-training';
 import type { FeatureSet } from '@rtml/feature-engine';
 import { round3 } from '../evaluate/evaluation.report';
 
@@ -12,59 +19,73 @@ export const THRESHOLD_RULE =
   'best F1 (alert when score >= threshold) over the held-out period: the week after a 7-day ' +
   'label delay following the training range, known-compromised cards removed as in the handbook';
 
-export interface ManifestInputs {
-  readonly modelType: ModelType;
-  readonly featureSet: FeatureSet;
-  readonly hyperParameters: Readonly<Record<string, number>>;
-  readonly training: DateRange & {
-    rows: number;
-    frauds: number;
-    source: string;
-    sourceSha256: string;
-  };
-  readonly heldOut: DateRange & {
-    rows: number;
-    frauds: number;
-    auc: number;
-    ap: number;
-    cp100: number;
-  };
+/** Quality over the held-out period, unrounded (NaN where undefined), and alerting there. */
+export type HeldOutQuality = DateRange & {
+  readonly rows: number;
+  readonly frauds: number;
+  readonly auc: number;
+  readonly ap: number;
+  readonly cp100: number;
   readonly alert: AlertOutcome;
+};
+
+export interface ManifestInputs {
+  readonly modelType: ManifestModelType;
+  readonly featureSet: FeatureSet;
+  /** The graph's tensor names; by default those of this project's exports. */
+  readonly tensors?: { readonly input: string; readonly output: string };
+  readonly hyperParameters: Readonly<Record<string, number>>;
+  /** null only for an imported model whose training range nobody declared. */
+  readonly training: ManifestTrainingData | null;
+  /** null only for an imported model given no data to be measured on. */
+  readonly heldOut: HeldOutQuality | null;
+  readonly threshold: { readonly value: number; readonly rule: string };
+  readonly origin?: ManifestOrigin;
   readonly modelSha256: string;
   readonly createdAt: Date;
 }
 
 const orNull = (value: number | null): number | null => (value === null ? null : round3(value));
 
-/** The manifest for a trained model, checked by the same parser its readers use. */
+/** The manifest for a trained or imported model, checked by the same parser its readers use. */
 export function buildManifest(inputs: ManifestInputs): ModelManifest {
-  const { featureSet, heldOut, alert, training } = inputs;
+  const { featureSet, heldOut, tensors } = inputs;
   const featureNames = featureSet.features.map((feature) => feature.name);
   return parseModelManifest({
     schemaVersion: MODEL_MANIFEST_SCHEMA_VERSION,
     modelType: inputs.modelType,
     featureSet: { name: featureSet.name, version: featureSet.version },
     featureNames,
-    input: { name: ONNX_INPUT_NAME, elementType: 'float32', shape: [null, featureNames.length] },
-    output: { name: ONNX_OUTPUT_NAME, elementType: 'float32', shape: [null, 1] },
-    threshold: { value: alert.threshold, rule: THRESHOLD_RULE },
-    metrics: {
-      period: { from: heldOut.from, to: heldOut.to },
-      rows: heldOut.rows,
-      frauds: heldOut.frauds,
-      auc: round3(heldOut.auc),
-      averagePrecision: round3(heldOut.ap),
-      cardPrecisionAt100: round3(heldOut.cp100),
-      atThreshold: {
-        precision: orNull(alert.precision),
-        recall: orNull(alert.recall),
-        f1: orNull(alert.f1),
-        alertRate: Number(alert.alertRate.toPrecision(4)),
-      },
+    input: {
+      name: tensors?.input ?? ONNX_INPUT_NAME,
+      elementType: 'float32',
+      shape: [null, featureNames.length],
     },
+    output: { name: tensors?.output ?? ONNX_OUTPUT_NAME, elementType: 'float32', shape: [null, 1] },
+    threshold: { ...inputs.threshold },
+    metrics: heldOut === null ? null : manifestMetrics(heldOut),
     hyperParameters: { ...inputs.hyperParameters },
-    trainingData: { ...training },
+    trainingData: inputs.training === null ? null : { ...inputs.training },
+    ...(inputs.origin === undefined ? {} : { origin: { ...inputs.origin } }),
     modelSha256: inputs.modelSha256,
     createdAt: inputs.createdAt.toISOString(),
   });
+}
+
+function manifestMetrics(heldOut: HeldOutQuality) {
+  const { alert } = heldOut;
+  return {
+    period: { from: heldOut.from, to: heldOut.to },
+    rows: heldOut.rows,
+    frauds: heldOut.frauds,
+    auc: round3(heldOut.auc),
+    averagePrecision: round3(heldOut.ap),
+    cardPrecisionAt100: round3(heldOut.cp100),
+    atThreshold: {
+      precision: orNull(alert.precision),
+      recall: orNull(alert.recall),
+      f1: orNull(alert.f1),
+      alertRate: Number(alert.alertRate.toPrecision(4)),
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { UsageError, parseModelArgs } from './model-args.parser';
+import { parseModelArgs } from './model-args.parser';
+import { UsageError } from './model-usage.error';
 
 describe('parseModelArgs', () => {
   it('reads an evaluate command with its defaults', () => {
@@ -47,6 +48,39 @@ describe('parseModelArgs', () => {
     });
   });
 
+  it('reads an export command', () => {
+    const argv = ['export', '--data', 'd', '--from', '2018-07-25', '--to', '2018-07-31'];
+    expect(parseModelArgs([...argv, '--output', 'rows.csv'])).toEqual({
+      command: 'export',
+      data: 'd',
+      features: 'handbook-15',
+      from: '2018-07-25',
+      to: '2018-07-31',
+      output: 'rows.csv',
+    });
+  });
+
+  it('reads an import command, with the data trained on or with a threshold', () => {
+    const base = ['import', '--onnx', 'm.onnx', '--output', 'out'];
+    const trainedOn = ['--data', 'd', '--from', '2018-07-25', '--to', '2018-07-31'];
+    expect(parseModelArgs([...base, ...trainedOn])).toEqual({
+      command: 'import',
+      onnx: 'm.onnx',
+      features: 'handbook-15',
+      output: 'out',
+      trainedOn: { data: 'd', from: '2018-07-25', to: '2018-07-31' },
+    });
+    expect(parseModelArgs([...base, '--threshold', '0.3', '--score-output', 'p'])).toEqual({
+      command: 'import',
+      onnx: 'm.onnx',
+      features: 'handbook-15',
+      output: 'out',
+      // The float32 the scorer compares float32 scores with.
+      threshold: Math.fround(0.3),
+      scoreOutput: 'p',
+    });
+  });
+
   it('explains what is wrong, then the usage', () => {
     const cases: [string[], RegExp][] = [
       [['fit'], /unknown command "fit"/],
@@ -70,6 +104,21 @@ describe('parseModelArgs', () => {
       ],
       [['train', '--data', 'd', '--from', 'a', '--to', 'b'], /--output is required/],
       [['evaluate', '--bogus'], /Unknown option '--bogus'/],
+      [['export', '--data', 'd', '--from', 'a', '--to', 'b'], /--output is required/],
+      [['import', '--output', 'o', '--threshold', '0.5'], /--onnx is required/],
+      [['import', '--onnx', 'm', '--output', 'o'], /--threshold is required without --data/],
+      [
+        ['import', '--onnx', 'm', '--output', 'o', '--data', 'd'],
+        /--data, --from and --to go together/,
+      ],
+      [
+        ['import', '--onnx', 'm', '--output', 'o', '--threshold', '1.5'],
+        /--threshold must be a number from 0 to 1/,
+      ],
+      [
+        ['import', '--onnx', 'm', '--output', 'o', '--threshold', '0.5', '--model', 'gbdt'],
+        /not an option of import/,
+      ],
     ];
     for (const [argv, message] of cases) {
       expect(() => parseModelArgs(argv)).toThrow(UsageError);

@@ -4,28 +4,8 @@ import type { ModelType } from '@rtml/model-training';
 import { PROTOCOL_NAMES } from '../evaluate/protocol.catalog';
 import type { ProtocolName } from '../evaluate/protocol.catalog';
 import { DEFAULT_FEATURES } from './feature-set.catalog';
+import { UsageError } from './model-usage.error';
 import { DEFAULT_MODEL_TYPE } from './tuned-params.catalog';
-
-export const MODEL_USAGE = [
-  'usage: model evaluate --protocol <' + PROTOCOL_NAMES.join('|') + '> --data <csv|csv.gz>',
-  '         [--features <name|file.json>] [--model ' +
-    MODEL_TYPES.join('|') +
-    '] [--params <json>] [--seed <n>]',
-  '         [--scores-out <csv>]',
-  '       model train --data <csv|csv.gz> --from YYYY-MM-DD --to YYYY-MM-DD --output <dir>',
-  '         [--features <name|file.json>] [--model ' +
-    MODEL_TYPES.join('|') +
-    '] [--params <json>] [--seed <n>]',
-  '       model publish|promote|demote|list|show ...   (the S3 model registry; `model list --help`)',
-].join('\n');
-
-/** A command line that cannot be run: the message says what is wrong, then the usage. */
-export class UsageError extends Error {
-  constructor(problem: string) {
-    super(`${problem}\n${MODEL_USAGE}`);
-    this.name = 'UsageError';
-  }
-}
 
 interface CommonArgs {
   readonly data: string;
@@ -48,6 +28,32 @@ export interface TrainArgs extends CommonArgs {
   readonly output: string;
 }
 
+/** `export`: the labelled feature rows of [from, to] to one CSV. */
+export interface ExportArgs {
+  readonly command: 'export';
+  readonly data: string;
+  readonly features: string;
+  readonly from: string;
+  readonly to: string;
+  readonly output: string;
+}
+
+/** `import`: an ONNX model trained elsewhere, checked and given a manifest. */
+export interface ImportArgs {
+  readonly command: 'import';
+  readonly onnx: string;
+  readonly features: string;
+  readonly output: string;
+  /** The data and the range the model was trained on: it is measured on the week held out after. */
+  readonly trainedOn?: { readonly data: string; readonly from: string; readonly to: string };
+  /** Alert when score ≥ this; without it, the best F1 on the held-out week. */
+  readonly threshold?: number;
+  /** The output to serve, when more than one could be the score. */
+  readonly scoreOutput?: string;
+}
+
+export type ModelArgs = EvaluateArgs | TrainArgs | ExportArgs | ImportArgs;
+
 const OPTIONS = {
   protocol: { type: 'string' },
   data: { type: 'string' },
@@ -59,16 +65,25 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   output: { type: 'string' },
+  onnx: { type: 'string' },
+  threshold: { type: 'string' },
+  'score-output': { type: 'string' },
 } as const;
+
+type OptionValues = Partial<Record<keyof typeof OPTIONS, string>>;
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   evaluate: ['protocol', 'data', 'features', 'model', 'params', 'seed', 'scores-out'],
   train: ['data', 'from', 'to', 'output', 'features', 'model', 'params', 'seed'],
+  export: ['data', 'from', 'to', 'output', 'features'],
+  import: ['onnx', 'output', 'features', 'data', 'from', 'to', 'threshold', 'score-output'],
 };
 
-export function parseModelArgs(argv: readonly string[]): EvaluateArgs | TrainArgs {
+export function parseModelArgs(argv: readonly string[]): ModelArgs {
   const [command, ...rest] = argv;
   const values = parseOptions(command, rest);
+  if (command === 'export') return parseExportArgs(values);
+  if (command === 'import') return parseImportArgs(values);
   const common: CommonArgs = {
     data: required(values.data, '--data'),
     features: values.features ?? DEFAULT_FEATURES,
@@ -99,15 +114,55 @@ export function parseModelArgs(argv: readonly string[]): EvaluateArgs | TrainArg
   };
 }
 
-/** The options of a known command, refusing options that belong to the other command. */
-function parseOptions(
-  command: string | undefined,
-  rest: readonly string[],
-): Partial<Record<keyof typeof OPTIONS, string>> {
+function parseExportArgs(values: OptionValues): ExportArgs {
+  return {
+    command: 'export',
+    data: required(values.data, '--data'),
+    features: values.features ?? DEFAULT_FEATURES,
+    from: required(values.from, '--from'),
+    to: required(values.to, '--to'),
+    output: required(values.output, '--output'),
+  };
+}
+
+function parseImportArgs(values: OptionValues): ImportArgs {
+  const { data, from, to } = values;
+  const trainedOn =
+    data !== undefined && from !== undefined && to !== undefined ? { data, from, to } : undefined;
+  if (trainedOn === undefined && (data ?? from ?? to) !== undefined) {
+    throw new UsageError('--data, --from and --to go together (the data and range trained on)');
+  }
+  const threshold = values.threshold === undefined ? undefined : parseThreshold(values.threshold);
+  if (trainedOn === undefined && threshold === undefined) {
+    throw new UsageError('--threshold is required without --data (nothing to choose it on)');
+  }
+  const scoreOutput = values['score-output'];
+  return {
+    command: 'import',
+    onnx: required(values.onnx, '--onnx'),
+    features: values.features ?? DEFAULT_FEATURES,
+    output: required(values.output, '--output'),
+    ...(trainedOn === undefined ? {} : { trainedOn }),
+    ...(threshold === undefined ? {} : { threshold }),
+    ...(scoreOutput === undefined ? {} : { scoreOutput }),
+  };
+}
+
+function parseThreshold(value: string): number {
+  const threshold = Number(value);
+  if (value.trim() === '' || !(threshold >= 0 && threshold <= 1)) {
+    throw new UsageError(`--threshold must be a number from 0 to 1, got "${value}"`);
+  }
+  // The scorer compares float32 scores with it: keep the value it will really compare with.
+  return Math.fround(threshold);
+}
+
+/** The options of a known command, refusing options that belong to another command. */
+function parseOptions(command: string | undefined, rest: readonly string[]): OptionValues {
   const allowed = command === undefined ? undefined : COMMAND_OPTIONS[command];
   if (allowed === undefined)
     throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}`);
-  let values: Partial<Record<keyof typeof OPTIONS, string>>;
+  let values: OptionValues;
   try {
     ({ values } = parseArgs({
       args: [...rest],

@@ -3,6 +3,8 @@
  *   node --conditions=@rtml/source --import tsx tools/ml/src/model/model.cli.ts evaluate \
  *     --protocol handbook-baseline --data ../shared/data/handbook-transactions.csv.gz
  *   ... model.cli.ts train --data <csv.gz> --from 2018-07-25 --to 2018-07-31 --output <dir>
+ *   ... model.cli.ts export --data <csv.gz> --from 2018-07-25 --to 2018-07-31 --output rows.csv
+ *   ... model.cli.ts import --onnx <file> --output <dir> [--data <csv.gz> --from ... --to ...]
  *   ... model.cli.ts publish | promote | demote | list | show ...   (the S3 model registry)
  * Progress goes to stdout; `evaluate` ends with one JSON line. Exit 1 on failure, 2 on a bad
  * command line.
@@ -10,7 +12,10 @@
 import { describeError } from '@rtml/errors';
 import { isRegistryCommand, runRegistryCli } from '../registry/registry.cli';
 import { runEvaluate } from './evaluate.command';
-import { MODEL_USAGE, UsageError, parseModelArgs } from './model-args.parser';
+import { runExport } from './export.command';
+import { runImport } from './import.command';
+import { parseModelArgs } from './model-args.parser';
+import { MODEL_USAGE, UsageError } from './model-usage.error';
 import { runTrain } from './train.command';
 
 const EXIT_FAILED = 1;
@@ -28,7 +33,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const args = parseModelArgs(argv);
   const out = (line: string) => console.log(line);
   if (args.command === 'evaluate') await runEvaluate(args, out);
-  else await runTrain(args, out);
+  else if (args.command === 'train') await runTrain(args, out);
+  else if (args.command === 'export') await runExport(args, out);
+  else await runImport(args, out);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -55,7 +55,7 @@ describe('runTrain', () => {
       expect(manifest.threshold.value).toBeGreaterThan(0);
       // A float32, compared with ONNX Runtime's float32 scores.
       expect(Math.fround(manifest.threshold.value)).toBe(manifest.threshold.value);
-      expect(manifest.metrics.auc).toBeGreaterThan(0.9);
+      expect(manifest.metrics?.auc).toBeGreaterThan(0.9);
       expect(readOnnxMetadata(onnx)).toMatchObject({
         'rtml.model_type': model,
         'rtml.training.to': '2018-04-28',

@@ -1,24 +1,26 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { alertOutcome, bestF1Threshold } from '@rtml/model-training';
+import { basename } from 'node:path';
 import type { AlertOutcome, FeatureMatrix } from '@rtml/model-training';
 import type { FeatureSet } from '@rtml/feature-engine';
 import { evaluateFold } from '../evaluate/fold.evaluator';
 import type { FoldResult } from '../evaluate/fold.evaluator';
 import { loadLabelledRows } from '../evaluate/labelled-rows.loader';
 import { selectMatrix } from '../evaluate/labelled-rows.selection';
-import { formatUtcDay, parseUtcDay } from '../evaluate/utc-day.calendar';
+import { formatUtcDay } from '../evaluate/utc-day.calendar';
 import type { Output } from './evaluate.command';
 import { resolveFeatureSet } from './feature-set.catalog';
+import {
+  HELD_OUT_DAYS,
+  LABEL_DELAY_DAYS,
+  chooseThreshold,
+  heldOutPlacement,
+} from './held-out.period';
 import { fileSha256, sha256Hex } from './sha256.digest';
-import { buildManifest } from './manifest.builder';
+import { THRESHOLD_RULE, buildManifest } from './manifest.builder';
 import type { TrainArgs } from './model-args.parser';
-import { UsageError } from './model-args.parser';
+import { writeModelArtifacts } from './model-artifacts.writer';
 import { maxAbsDifference, scoreWithOnnx } from './onnx.scorer';
 import { TUNED_PARAMS } from './tuned-params.catalog';
 
-const LABEL_DELAY_DAYS = 7;
-const HELD_OUT_DAYS = 7;
 /** ONNX scores must equal the trainer's to this tolerance, or nothing is written. */
 const PARITY_TOLERANCE = 1e-5;
 
@@ -52,7 +54,7 @@ export async function runTrain(args: TrainArgs, out: Output): Promise<void> {
     `ONNX parity on ${fold.heldOut.rows} held-out rows: max |onnx − trainer| = ${parity.toExponential(2)}`,
   );
   const manifest = await manifestFor(args, featureSet, fold, alert, onnx);
-  await writeArtifacts(args.output, onnx, `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeModelArtifacts(args.output, onnx, manifest);
   out(
     `threshold ${alert.threshold} (F1 ${alert.f1?.toFixed(3)}); wrote model.onnx and manifest.json to ${args.output}`,
   );
@@ -64,17 +66,8 @@ type HeldOutFold = FoldResult & {
 
 /** Trains on [from, to] and scores the held-out week after the label delay. */
 async function fitAndHoldOut(args: TrainArgs, featureSet: FeatureSet): Promise<HeldOutFold> {
-  const fromDay = parseDay(args.from, '--from');
-  const toDay = parseDay(args.to, '--to');
-  if (toDay < fromDay) throw new UsageError(`--to ${args.to} is before --from ${args.from}`);
-  const periods = {
-    trainDays: toDay - fromDay + 1,
-    delayDays: LABEL_DELAY_DAYS,
-    testDays: HELD_OUT_DAYS,
-  };
-  const heldOutFrom = toDay + 1 + LABEL_DELAY_DAYS;
-  const heldOutTo = heldOutFrom + HELD_OUT_DAYS - 1;
-  const rows = await loadLabelledRows(args.data, featureSet, { fromDay, toDay: heldOutTo });
+  const { fromDay, periods, heldOutFromDay, heldOutToDay } = heldOutPlacement(args.from, args.to);
+  const rows = await loadLabelledRows(args.data, featureSet, { fromDay, toDay: heldOutToDay });
   const params = { ...TUNED_PARAMS[args.model], ...args.params };
   const fold = evaluateFold(rows, {
     trainFromDay: fromDay,
@@ -86,23 +79,11 @@ async function fitAndHoldOut(args: TrainArgs, featureSet: FeatureSet): Promise<H
     throw new Error(`no transactions from ${args.from} to ${args.to} in ${args.data}`);
   if (fold.testRows === 0) {
     throw new Error(
-      `no held-out transactions from ${formatUtcDay(heldOutFrom)} to ${formatUtcDay(heldOutTo)}: ` +
+      `no held-out transactions from ${formatUtcDay(heldOutFromDay)} to ${formatUtcDay(heldOutToDay)}: ` +
         `--to must be at least ${LABEL_DELAY_DAYS + HELD_OUT_DAYS} days before the end of the data`,
     );
   }
   return { ...fold, heldOut: selectMatrix(rows, fold.testIndices) };
-}
-
-/**
- * The best-F1 threshold, as a float32 and measured on float32 scores: the scorer compares ONNX
- * Runtime's float32 output with it, and rounding both the same way keeps every held-out row on
- * the side of the threshold it was measured on.
- */
-function chooseThreshold(labels: Uint8Array, scores: Float64Array): AlertOutcome {
-  const best = bestF1Threshold(labels, scores);
-  if (best === undefined)
-    throw new Error('the held-out period has no fraud: cannot choose a threshold');
-  return alertOutcome(labels, Float32Array.from(scores), Math.fround(best.threshold));
 }
 
 /** Scores with ONNX Runtime; refuses an export that disagrees with the trainer. */
@@ -147,26 +128,10 @@ async function manifestFor(
       auc: fold.auc,
       ap: fold.ap,
       cp100: fold.cp100,
+      alert,
     },
-    alert,
+    threshold: { value: alert.threshold, rule: THRESHOLD_RULE },
     modelSha256: sha256Hex(onnx),
     createdAt: new Date(),
   });
-}
-
-function parseDay(date: string, option: string): number {
-  try {
-    return parseUtcDay(date);
-  } catch {
-    throw new UsageError(`${option} must be a date YYYY-MM-DD, got "${date}"`);
-  }
-}
-
-/** Each file appears complete or not at all; the manifest last, as it vouches for the model. */
-async function writeArtifacts(dir: string, onnx: Uint8Array, manifest: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'model.onnx.partial'), onnx);
-  await rename(join(dir, 'model.onnx.partial'), join(dir, 'model.onnx'));
-  await writeFile(join(dir, 'manifest.json.partial'), manifest);
-  await rename(join(dir, 'manifest.json.partial'), join(dir, 'manifest.json'));
 }

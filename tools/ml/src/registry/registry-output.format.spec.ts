@@ -1,5 +1,6 @@
+import { parseModelManifest } from '@rtml/model-registry';
 import type { ModelListing, VersionSummary } from '@rtml/model-registry';
-import { formatListing, formatPromotion } from './registry-output.format';
+import { formatListing, formatManifest, formatPromotion } from './registry-output.format';
 
 const metrics = {
   period: { from: '2018-08-01', to: '2018-08-31' },
@@ -50,6 +51,39 @@ describe('formatListing', () => {
   it('says so when there is nothing', () => {
     expect(formatListing({ name: 'f', versions: [], aliases: {} }, 'b')).toEqual([
       'model f in s3://b: 0 versions',
+    ]);
+  });
+});
+
+describe('formatManifest', () => {
+  it('shows where an imported model came from, and what it was not given', () => {
+    const manifest = parseModelManifest({
+      name: 'fraud',
+      version: '4',
+      schemaVersion: 1,
+      modelType: 'imported',
+      featureSet: { name: 'handbook-15', version: 1 },
+      featureNames: ['TX_AMOUNT'],
+      input: { name: 'float_input', elementType: 'float32', shape: [null, 1] },
+      output: { name: 'score', elementType: 'float32', shape: [null, 1] },
+      threshold: { value: 0.5, rule: 'given at import' },
+      metrics: null,
+      hyperParameters: {},
+      trainingData: null,
+      origin: { producer: 'skl2onnx', producerVersion: '1.17.0', file: 'logreg.onnx' },
+      modelSha256: 'e'.repeat(64),
+      createdAt: '2024-05-01T12:00:00.000Z',
+    });
+
+    expect(formatManifest(manifest)).toEqual([
+      'model fraud version 4 (imported), created 2024-05-01T12:00:00.000Z',
+      '  imported     logreg.onnx, produced by skl2onnx 1.17.0',
+      '  feature set  handbook-15 v1: TX_AMOUNT',
+      '  tensors      float_input [n, 1] -> score [n, 1]',
+      '  threshold    0.5 (given at import)',
+      '  metrics      none (imported without evaluation data)',
+      '  trained on   not declared',
+      `  sha256       ${'e'.repeat(64)}`,
     ]);
   });
 });

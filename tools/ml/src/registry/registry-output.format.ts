@@ -49,15 +49,24 @@ function versionCells(summary: VersionSummary): string[] {
 
 /** `show`: the facts an operator checks before promoting; the full manifest is in the JSON line. */
 export function formatManifest(manifest: ModelManifest): string[] {
-  const { featureSet, input, output, threshold, metrics, trainingData } = manifest;
+  const { featureSet, input, output, threshold, metrics, trainingData, origin } = manifest;
   return [
     `model ${manifest.name} version ${manifest.version} (${manifest.modelType}), created ${manifest.createdAt}`,
+    ...(origin === undefined
+      ? []
+      : [
+          `  imported     ${origin.file}, produced by ${origin.producer} ${origin.producerVersion}`,
+        ]),
     `  feature set  ${featureSet.name} v${featureSet.version}: ${manifest.featureNames.join(', ')}`,
     `  tensors      ${input.name} [n, ${input.shape[1]}] -> ${output.name} [n, ${output.shape[1]}]`,
     `  threshold    ${threshold.value} (${threshold.rule})`,
-    `  metrics      ${metrics.period.from}..${metrics.period.to}: auc ${metric(metrics.auc)}, ` +
-      `avg precision ${metric(metrics.averagePrecision)}, f1 at threshold ${metric(metrics.atThreshold.f1)}`,
-    `  trained on   ${trainingData.from}..${trainingData.to}, ${trainingData.rows} rows from ${trainingData.source}`,
+    metrics === null
+      ? '  metrics      none (imported without evaluation data)'
+      : `  metrics      ${metrics.period.from}..${metrics.period.to}: auc ${metric(metrics.auc)}, ` +
+        `avg precision ${metric(metrics.averagePrecision)}, f1 at threshold ${metric(metrics.atThreshold.f1)}`,
+    trainingData === null
+      ? '  trained on   not declared'
+      : `  trained on   ${trainingData.from}..${trainingData.to}, ${trainingData.rows} rows from ${trainingData.source}`,
     `  sha256       ${manifest.modelSha256}`,
   ];
 }
