@@ -75,6 +75,29 @@ export interface ManifestOrigin {
 }
 
 /**
+ * How one value (an input, or the score) was distributed on the reference rows. Bin 0 holds the
+ * values below `edges[0]`, bin i [edges[i-1], edges[i]), the last bin `edges.at(-1)` and above;
+ * `shares` has one more entry than `edges` and sums to 1.
+ */
+export interface ManifestDistribution {
+  readonly edges: readonly number[];
+  readonly shares: readonly number[];
+}
+
+/**
+ * What the model saw before serving, to measure drift against (population stability): the
+ * distribution of each input and of the score over the rows it was measured on (the held-out
+ * period of `metrics`, which the model did not train on).
+ */
+export interface ManifestReference {
+  readonly period: DateRange;
+  readonly rows: number;
+  /** One per input, in input order (`featureNames`). */
+  readonly features: readonly ManifestDistribution[];
+  readonly score: ManifestDistribution;
+}
+
+/**
  * What the trainer (or `model import`) writes beside model.onnx (no registry identity yet).
  * Only an `imported` model may have null `metrics` (imported without evaluation data) or null
  * `trainingData` (a training range nobody declared), and only it has an `origin`.
@@ -93,6 +116,8 @@ export interface TrainedModelManifest {
   readonly hyperParameters: Readonly<Record<string, number>>;
   readonly trainingData: ManifestTrainingData | null;
   readonly origin?: ManifestOrigin;
+  /** Absent in manifests written before drift was measured, and for a model imported without data. */
+  readonly reference?: ManifestReference;
   /** sha256 (hex) of model.onnx: verify before serving. */
   readonly modelSha256: string;
   /** ISO-8601 UTC timestamp. */

@@ -20,9 +20,11 @@ export {
 } from './model-manifest.model';
 export type {
   DateRange,
+  ManifestDistribution,
   ManifestMetrics,
   ManifestModelType,
   ManifestOrigin,
+  ManifestReference,
   ManifestTensor,
   ManifestTrainingData,
   ModelManifest,

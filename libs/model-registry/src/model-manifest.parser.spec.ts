@@ -134,6 +134,39 @@ describe('parseModelManifest', () => {
     ]);
   });
 
+  it('accepts the reference distributions of drift, one per input, and refuses them otherwise', () => {
+    const manifest = published();
+    const distribution = { edges: [0.5], shares: [0.4, 0.6] };
+    const reference = (count: number) => ({
+      period: { from: '2018-08-08', to: '2018-08-14' },
+      rows: 100,
+      features: new Array(count).fill(distribution),
+      score: { edges: [0.5, 0.2], shares: [1] },
+    });
+    const width = (manifest['featureNames'] as string[]).length;
+
+    expect(
+      parseModelManifest({ ...manifest, reference: { ...reference(width), score: distribution } })
+        .reference?.features,
+    ).toHaveLength(width);
+    expect(
+      problemsOf(() => parseModelManifest({ ...manifest, reference: reference(width + 1) })),
+    ).toEqual([
+      'reference.score: shares: must have one more entry than edges',
+      'reference.score: edges: must be strictly increasing',
+    ]);
+    expect(
+      problemsOf(() =>
+        parseModelManifest({
+          ...manifest,
+          reference: { ...reference(width + 1), score: distribution },
+        }),
+      ),
+    ).toEqual([
+      `reference.features: must have one distribution per input (${width}), got ${width + 1}`,
+    ]);
+  });
+
   it('puts the problems in the message of a MODEL_INVALID error', () => {
     expect(() => parseModelManifest('{}')).toThrow(/^invalid model manifest: manifest: /);
   });

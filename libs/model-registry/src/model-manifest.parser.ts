@@ -58,6 +58,12 @@ function consistencyProblems(manifest: TrainedModelManifest): string[] {
       problems.push(`${path}: from ${range.from} is after to ${range.to}`);
     }
   }
+  const inputs = manifest.reference?.features.length;
+  if (inputs !== undefined && inputs !== names.length) {
+    problems.push(
+      `reference.features: must have one distribution per input (${names.length}), got ${inputs}`,
+    );
+  }
   problems.push(...provenanceProblems(manifest));
   return problems;
 }

@@ -48,6 +48,26 @@ const trainingData = z.strictObject({
 /** An imported model's provenance, as its ONNX file states it. */
 const origin = z.strictObject({ producer: text, producerVersion: text, file: text });
 
+/** A value's distribution on the reference rows: strictly increasing edges, one more share. */
+const distribution = z
+  .strictObject({ edges: z.array(z.number()), shares: z.array(probability) })
+  .refine(
+    (d) => d.shares.length === d.edges.length + 1,
+    'shares: must have one more entry than edges',
+  )
+  .refine(
+    (d) => d.edges.every((edge, i) => i === 0 || edge > (d.edges[i - 1] as number)),
+    'edges: must be strictly increasing',
+  );
+
+/** Drift's reference: one distribution per input (the count is checked against the inputs). */
+const reference = z.strictObject({
+  period: z.strictObject(dateRange),
+  rows: z.int().min(1),
+  features: z.array(distribution),
+  score: distribution,
+});
+
 /**
  * The trainer's fields, in the trainer's order. The nullable `metrics` and `trainingData` and the
  * optional `origin` are for imported models only: `consistencyProblems` holds that rule.
@@ -64,6 +84,7 @@ const trainedFields = {
   hyperParameters: z.record(z.string(), z.number()),
   trainingData: trainingData.nullable(),
   origin: origin.optional(),
+  reference: reference.optional(),
   modelSha256: sha256,
   createdAt: z.string().regex(ISO_INSTANT, 'must be an ISO-8601 UTC instant'),
 };

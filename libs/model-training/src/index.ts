@@ -65,6 +65,15 @@ export type {
   CardScoredRows,
 } from './metrics/card-precision.metric';
 export { alertOutcome, bestF1Threshold } from './metrics/alert-threshold.selector';
+export {
+  PSI_SHARE_FLOOR,
+  PSI_THRESHOLDS,
+  REFERENCE_QUANTILES,
+  binCounts,
+  binOf,
+  populationStability,
+  referenceDistribution,
+} from './metrics/population-stability.metric';
 export type { AlertOutcome } from './metrics/alert-threshold.selector';
 
 // The model manifest shared with the model registry and the scoring service.
@@ -76,9 +85,11 @@ export {
 } from './model-manifest.model';
 export type {
   DateRange,
+  ManifestDistribution,
   ManifestMetrics,
   ManifestModelType,
   ManifestOrigin,
+  ManifestReference,
   ManifestTensor,
   ManifestTrainingData,
   ModelManifest,

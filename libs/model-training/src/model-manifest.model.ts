@@ -8,9 +8,11 @@ export {
 } from '@rtml/contracts';
 export type {
   DateRange,
+  ManifestDistribution,
   ManifestMetrics,
   ManifestModelType,
   ManifestOrigin,
+  ManifestReference,
   ManifestTensor,
   ManifestTrainingData,
   ModelType,

@@ -130,4 +130,34 @@ describe('parseModelManifest', () => {
       'origin: only an imported model has one',
     ]);
   });
+
+  describe('the reference distributions drift is measured against', () => {
+    const reference = (features: unknown[]) => ({
+      period: { from: '2018-08-08', to: '2018-08-14' },
+      rows: 58_264,
+      features,
+      score: { edges: [0.01, 0.2], shares: [0.5, 0.4, 0.1] },
+    });
+    const amount = { edges: [10, 50], shares: [0.3, 0.5, 0.2] };
+
+    it('are optional, and kept when present', () => {
+      expect(parseModelManifest(validManifest())).not.toHaveProperty('reference');
+      const input = {
+        ...validManifest(),
+        reference: reference([amount, { edges: [], shares: [1] }]),
+      };
+      expect(parseModelManifest(input).reference).toEqual(input.reference);
+    });
+
+    it('need one distribution per input, increasing edges and one more share than edges', () => {
+      const bad = { edges: [5, 1], shares: [0.5, 0.5] };
+      expect(issuesOf({ ...validManifest(), reference: reference([amount]) })).toEqual([
+        'reference.features: must have one distribution per input (2), got 1',
+      ]);
+      expect(issuesOf({ ...validManifest(), reference: reference([amount, bad]) })).toEqual([
+        'reference.features[1].edges: must be strictly increasing',
+        'reference.features[1].shares: must have one more entry than edges (3), got 2',
+      ]);
+    });
+  });
 });

@@ -8,7 +8,9 @@ import {
 import type {
   DateRange,
   ManifestMetrics,
+  ManifestDistribution,
   ManifestOrigin,
+  ManifestReference,
   ManifestTensor,
   ManifestTrainingData,
   ModelManifest,
@@ -32,6 +34,7 @@ const MANIFEST_KEYS = [
   'hyperParameters',
   'trainingData',
   'origin',
+  'reference',
   'modelSha256',
   'createdAt',
 ];
@@ -67,6 +70,9 @@ export function parseModelManifest(input: unknown): ModelManifest {
     hyperParameters: parseHyperParameters(read, m['hyperParameters']),
     trainingData: nullableFor(imported, read, m['trainingData'], 'trainingData', parseTrainingData),
     ...parseOrigin(read, m['origin'], imported),
+    ...(m['reference'] === undefined
+      ? {}
+      : { reference: parseReference(read, m['reference'], featureNames.length) }),
     modelSha256: read.string(m['modelSha256'], 'modelSha256', SHA256),
     createdAt: read.string(m['createdAt'], 'createdAt', ISO_INSTANT),
   };
@@ -118,6 +124,47 @@ function parseOrigin(
       file: read.string(o['file'], 'origin.file'),
     },
   };
+}
+
+function parseReference(read: JsonFieldsReader, value: unknown, width: number): ManifestReference {
+  const r = read.record(value, 'reference', ['period', 'rows', 'features', 'score']);
+  const period = read.record(r['period'], 'reference.period', ['from', 'to']);
+  const features = read
+    .array(r['features'], 'reference.features')
+    .map((d, i) => parseDistribution(read, d, `reference.features[${i}]`));
+  read.check(
+    features.length === width || !Array.isArray(r['features']),
+    `reference.features: must have one distribution per input (${width}), got ${features.length}`,
+  );
+  return {
+    period: parseDateRange(read, period, 'reference.period'),
+    rows: read.number(r['rows'], 'reference.rows', { min: 1, integer: true }),
+    features,
+    score: parseDistribution(read, r['score'], 'reference.score'),
+  };
+}
+
+function parseDistribution(
+  read: JsonFieldsReader,
+  value: unknown,
+  path: string,
+): ManifestDistribution {
+  const d = read.record(value, path, ['edges', 'shares']);
+  const edges = read
+    .array(d['edges'], `${path}.edges`)
+    .map((e, i) => read.number(e, `${path}.edges[${i}]`));
+  const shares = read
+    .array(d['shares'], `${path}.shares`)
+    .map((e, i) => read.number(e, `${path}.shares[${i}]`, PROBABILITY));
+  read.check(
+    edges.every((edge, i) => i === 0 || edge > (edges[i - 1] as number)),
+    `${path}.edges: must be strictly increasing`,
+  );
+  read.check(
+    shares.length === edges.length + 1,
+    `${path}.shares: must have one more entry than edges (${edges.length + 1}), got ${shares.length}`,
+  );
+  return { edges, shares };
 }
 
 function parseFeatureNames(read: JsonFieldsReader, value: unknown): string[] {

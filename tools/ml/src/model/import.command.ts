@@ -50,6 +50,7 @@ export async function runImport(args: ImportArgs, out: Output): Promise<ModelMan
     hyperParameters: {},
     training: evaluation?.training ?? null,
     heldOut: evaluation?.heldOut ?? null,
+    ...(evaluation === null ? {} : { reference: evaluation.reference }),
     threshold: {
       value: threshold,
       rule: args.threshold === undefined ? THRESHOLD_RULE : GIVEN_THRESHOLD_RULE,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { alertOutcome, averagePrecision, cardPrecisionAtK, rocAuc } from '@rtml/model-training';
-import type { ManifestTrainingData } from '@rtml/model-training';
+import type { ManifestReference, ManifestTrainingData } from '@rtml/model-training';
 import type { FeatureSet } from '@rtml/feature-engine';
 import { handbookSplit } from '../evaluate/handbook.split';
 import { loadLabelledRows } from '../evaluate/labelled-rows.loader';
@@ -12,6 +12,7 @@ import {
   chooseThreshold,
   heldOutPlacement,
 } from './held-out.period';
+import { referenceOf } from './manifest.builder';
 import type { HeldOutQuality } from './manifest.builder';
 import type { ScoreTensorNames } from './onnx.scorer';
 import { scoreWithOnnx } from './onnx.scorer';
@@ -27,6 +28,7 @@ export interface TrainedOn {
 export interface ImportEvaluation {
   readonly training: ManifestTrainingData;
   readonly heldOut: HeldOutQuality;
+  readonly reference: ManifestReference;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function evaluateImported(
           ? chooseThreshold(test.labels, scores)
           : alertOutcome(test.labels, scores, threshold),
     },
+    reference: referenceOf({ from: heldOutFrom, to: heldOutTo }, test, scores),
   };
 }
 

@@ -3,12 +3,15 @@ import {
   ONNX_INPUT_NAME,
   ONNX_OUTPUT_NAME,
   parseModelManifest,
+  referenceDistribution,
 } from '@rtml/model-training';
 import type {
   AlertOutcome,
   DateRange,
+  FeatureMatrix,
   ManifestModelType,
   ManifestOrigin,
+  ManifestReference,
   ManifestTrainingData,
   ModelManifest,
 } from '@rtml/model-training';
@@ -41,6 +44,8 @@ export interface ManifestInputs {
   readonly heldOut: HeldOutQuality | null;
   readonly threshold: { readonly value: number; readonly rule: string };
   readonly origin?: ManifestOrigin;
+  /** Drift's reference: the inputs and scores of the held-out rows (`referenceOf`). */
+  readonly reference?: ManifestReference;
   readonly modelSha256: string;
   readonly createdAt: Date;
 }
@@ -67,9 +72,33 @@ export function buildManifest(inputs: ManifestInputs): ModelManifest {
     hyperParameters: { ...inputs.hyperParameters },
     trainingData: inputs.training === null ? null : { ...inputs.training },
     ...(inputs.origin === undefined ? {} : { origin: { ...inputs.origin } }),
+    ...(inputs.reference === undefined ? {} : { reference: inputs.reference }),
     modelSha256: inputs.modelSha256,
     createdAt: inputs.createdAt.toISOString(),
   });
+}
+
+/**
+ * The reference distributions drift is measured against: each input's column and the scores
+ * over the held-out rows, which the model did not train on (scores on its own training rows
+ * would be optimistic for trees).
+ */
+export function referenceOf(
+  period: DateRange,
+  matrix: FeatureMatrix,
+  scores: ArrayLike<number>,
+): ManifestReference {
+  const column = (c: number) => {
+    const values = new Float64Array(matrix.rows);
+    for (let r = 0; r < matrix.rows; r++) values[r] = matrix.values[r * matrix.columns + c]!;
+    return values;
+  };
+  return {
+    period: { from: period.from, to: period.to },
+    rows: matrix.rows,
+    features: Array.from({ length: matrix.columns }, (_, c) => referenceDistribution(column(c))),
+    score: referenceDistribution(scores),
+  };
 }
 
 function manifestMetrics(heldOut: HeldOutQuality) {

@@ -56,6 +56,16 @@ describe('runTrain', () => {
       // A float32, compared with ONNX Runtime's float32 scores.
       expect(Math.fround(manifest.threshold.value)).toBe(manifest.threshold.value);
       expect(manifest.metrics?.auc).toBeGreaterThan(0.9);
+      // Drift's reference: every input and the score over the held-out rows.
+      const { reference } = manifest;
+      expect(reference?.period).toEqual(manifest.metrics?.period);
+      expect(reference?.rows).toBe(manifest.metrics?.rows);
+      expect(reference?.features).toHaveLength(manifest.featureNames.length);
+      for (const distribution of [...(reference?.features ?? []), reference!.score]) {
+        const total = distribution.shares.reduce((sum, share) => sum + share, 0);
+        expect(total).toBeCloseTo(1, 12);
+      }
+      expect(reference!.score.edges.length).toBeGreaterThanOrEqual(1);
       expect(readOnnxMetadata(onnx)).toMatchObject({
         'rtml.model_type': model,
         'rtml.training.to': '2018-04-28',

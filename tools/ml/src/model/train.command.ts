@@ -15,7 +15,7 @@ import {
   heldOutPlacement,
 } from './held-out.period';
 import { fileSha256, sha256Hex } from './sha256.digest';
-import { THRESHOLD_RULE, buildManifest } from './manifest.builder';
+import { THRESHOLD_RULE, buildManifest, referenceOf } from './manifest.builder';
 import type { TrainArgs } from './model-args.parser';
 import { writeModelArtifacts } from './model-artifacts.writer';
 import { maxAbsDifference, scoreWithOnnx } from './onnx.scorer';
@@ -104,7 +104,7 @@ async function checkParity(
 async function manifestFor(
   args: TrainArgs,
   featureSet: FeatureSet,
-  fold: FoldResult,
+  fold: HeldOutFold,
   alert: AlertOutcome,
   onnx: Uint8Array,
 ) {
@@ -131,6 +131,7 @@ async function manifestFor(
       alert,
     },
     threshold: { value: alert.threshold, rule: THRESHOLD_RULE },
+    reference: referenceOf({ from: fold.testFrom, to: fold.testTo }, fold.heldOut, fold.scores),
     modelSha256: sha256Hex(onnx),
     createdAt: new Date(),
   });
