@@ -114,6 +114,27 @@ export class PipelineMetrics {
     registers: [this.registry],
   });
 
+  readonly featuresNewestEventTime = new Gauge({
+    name: 'rtml_features_newest_event_time_seconds',
+    help: 'Event time (epoch seconds) of the newest transaction whose features were updated, per feature set: time() minus it is how stale the features are',
+    labelNames: ['feature_set'] as const,
+    registers: [this.registry],
+  });
+
+  readonly modelDrift = new Gauge({
+    name: 'rtml_model_drift_psi',
+    help: 'Population stability index of each model input and of the score (input="score") over the sliding event-time window, against the reference in the model manifest; 0.1 a moderate shift, 0.25 a major one',
+    labelNames: ['role', 'model', 'version', 'input'] as const,
+    registers: [this.registry],
+  });
+
+  readonly modelDriftEvents = new Gauge({
+    name: 'rtml_model_drift_events',
+    help: 'Events in the drift window of a model (what rtml_model_drift_psi rests on)',
+    labelNames: ['role', 'model', 'version'] as const,
+    registers: [this.registry],
+  });
+
   readonly alerts = new Counter({
     name: 'rtml_alerts_total',
     help: 'Alerts by outcome (fired, suppressed by the cooldown)',

@@ -39,6 +39,15 @@ export const scoringConfigSchema = z.object({
   ONNX_SPINNING: field.boolean(false),
   /** Rows per ONNX run: bounds how long one run holds the event loop. */
   MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /**
+   * The sliding event-time window drift is measured over (`rtml_model_drift_psi`), in hours:
+   * a day by default, long enough for a daily cycle, short enough to show a shift within it.
+   */
+  DRIFT_WINDOW_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(24),
 });
 
 export type ScoringConfig = z.output<typeof scoringConfigSchema>;

@@ -93,6 +93,13 @@ describe('the features service on Kafka and Redis', () => {
     expect(await service().metric('rtml_duplicates_total', { stage: 'features' })).toBe(1);
     // Exposed; how many are counted depends on how the partitions interleave.
     expect(await service().metricsText()).toMatch(/rtml_late_events_total/);
+    // Freshness: the event time of the newest transaction enriched.
+    const newest = Math.max(...enriched.map((e) => e.value.eventTime));
+    expect(
+      await service().metric('rtml_features_newest_event_time_seconds', {
+        feature_set: 'handbook-15@1',
+      }),
+    ).toBe(newest / 1_000);
   }, 180_000);
 
   it('checks Redis, Kafka, the registry, its consumer and its feature state for readiness', async () => {

@@ -56,6 +56,10 @@ type Written = Exclude<ParsedRecord, { kind: 'poison' }>;
  * is rebuilt (recover-state/), so no vector is ever computed from half-built state.
  */
 export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition<Written> {
+  const freshness = {
+    newest: -Infinity,
+    featureSet: `${parts.plan.featureSet.name}@${parts.plan.featureSet.version}`,
+  };
   return {
     name: FEATURES_STAGE,
     async parse(record: IncomingRecord): Promise<Written> {
@@ -86,7 +90,13 @@ export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition
           Math.max(0, enrichedAt - parsed.transaction.ingestedAt) / 1000,
         );
         out.emit(item, { to: parts.enriched, key: value.entityId, value, eventId: value.eventId });
+        if (value.eventTime > freshness.newest) freshness.newest = value.eventTime;
       });
+      if (freshness.newest > -Infinity)
+        metrics?.featuresNewestEventTime.set(
+          { feature_set: freshness.featureSet },
+          freshness.newest / 1_000,
+        );
     },
   };
 }

@@ -50,6 +50,7 @@ export class ModelLoader {
       layout,
       sha256: manifest.modelSha256,
       scorer,
+      ...(manifest.reference === undefined ? {} : { reference: manifest.reference }),
     };
   }
 

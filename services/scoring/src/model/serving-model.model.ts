@@ -1,4 +1,4 @@
-import type { ModelRef } from '@rtml/contracts';
+import type { ManifestReference, ModelRef } from '@rtml/contracts';
 import type { ModelAlias } from '@rtml/model-registry';
 import type { FeatureLayout } from './feature-layout.model';
 import type { ModelScorer } from './model-scorer.port';
@@ -14,6 +14,8 @@ export interface ServingModel {
   readonly layout: FeatureLayout;
   readonly sha256: string;
   readonly scorer: ModelScorer;
+  /** The manifest's reference distributions, which drift is measured against; absent in older models. */
+  readonly reference?: ManifestReference;
 }
 
 export const describeModel = (model: ServingModel): string =>

@@ -5,6 +5,7 @@ import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
 import { AvroSerde } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import { ServingModels } from '../model/serving-models.holder';
+import { DriftMonitor } from '../monitor-drift/drift.monitor';
 import type { ScoringConfig } from '../scoring.config';
 import { scoreStage } from './score.stage';
 
@@ -13,6 +14,8 @@ import { scoreStage } from './score.stage';
  * retried by the consumer with backoff: well under the group's session timeout.
  */
 const CHAMPION_WAIT_MS = 5_000;
+
+const HOUR_MS = 3_600_000;
 
 /** The consumer of `features.enriched` and the stage that scores its batches. */
 export function scoreConsumerProviders(config: Readonly<ScoringConfig>): Provider[] {
@@ -36,6 +39,7 @@ export function scoreConsumerProviders(config: Readonly<ScoringConfig>): Provide
         maxBatch: config.MAX_BATCH,
         championWaitMs: CHAMPION_WAIT_MS,
         metrics,
+        drift: new DriftMonitor(config.DRIFT_WINDOW_HOURS * HOUR_MS, metrics),
       }),
     }),
   });

@@ -11,6 +11,7 @@ import type {
 import { timeStep } from '@rtml/observability';
 import type { PipelineMetrics } from '@rtml/observability';
 import type { ModelLease, ServingModels } from '../model/serving-models.holder';
+import type { DriftMonitor } from '../monitor-drift/drift.monitor';
 import { parseEnrichedEvent } from './enriched-event.parser';
 import { readFeatureVector } from './feature-vector.reader';
 import { scoreInMicroBatches } from './micro-batch.scorer';
@@ -28,6 +29,8 @@ export interface ScoreStageOptions {
   /** How long a batch waits for the first champion before failing (and being retried). */
   readonly championWaitMs: number;
   readonly metrics?: PipelineMetrics;
+  /** Measures the serving models' drift on what they score; none in tests that do not ask. */
+  readonly drift?: DriftMonitor;
 }
 
 interface Accepted {
@@ -64,6 +67,7 @@ export function scoreStage(options: ScoreStageOptions): StageDefinition<Scorable
           else out.reject(item, vector.error);
         }
         const scores = await timeStep(options.metrics, 'score', () => scoreAll(accepted, lease));
+        if (options.drift !== undefined) watchDrift(options.drift, accepted, scores, lease);
         accepted.forEach((accepted, row) => {
           const prediction = predictionOf(accepted, row, scores, lease);
           observe(options.metrics, prediction);
@@ -93,6 +97,32 @@ export function scoreStage(options: ScoreStageOptions): StageDefinition<Scorable
       challenger: lease.challenger?.scorer,
     });
   }
+}
+
+/**
+ * Each scored event into its models' drift windows. A batch processed again (a retried
+ * delivery) is counted again: drift is a distribution, and a retry is rare against a window.
+ */
+function watchDrift(
+  drift: DriftMonitor,
+  accepted: readonly Accepted[],
+  scores: BatchScores,
+  lease: ModelLease,
+): void {
+  accepted.forEach(({ item, values }, row) => {
+    const { eventTime } = item.value;
+    drift.observe('champion', lease.champion, eventTime, values, scores.champion[row] as number);
+    if (lease.challenger !== undefined && scores.challenger !== undefined)
+      drift.observe(
+        'challenger',
+        lease.challenger,
+        eventTime,
+        values,
+        scores.challenger[row] as number,
+      );
+  });
+  drift.settle({ champion: lease.champion, challenger: lease.challenger });
+  drift.publish();
 }
 
 function predictionOf(

@@ -6,6 +6,7 @@ import {
   ONNX_INPUT_NAME,
   ONNX_OUTPUT_NAME,
   createSeededRandom,
+  referenceDistribution,
   toFeatureMatrix,
   toLabelledMatrix,
   trainModel,
@@ -82,7 +83,21 @@ export function trainArtifact(options: TrainOptions = {}): TrainedArtifact {
   });
   const featureNames = featureSet.features.map((feature) => feature.name);
   const model = trained.toOnnx({ featureNames, featureSet });
-  return { model, manifest: manifestFor(featureSet, trained, model, options), trained };
+  const manifest = manifestFor(featureSet, trained, model, options);
+  return { model, manifest: { ...manifest, reference: referenceOf(rows, trained) }, trained };
+}
+
+/** Drift's reference, as `model train` records it: each input's and the score's bins. */
+function referenceOf(rows: readonly number[][], trained: TrainedModel) {
+  const width = rows[0]?.length ?? 0;
+  return {
+    period: { from: '2018-08-01', to: '2018-08-07' },
+    rows: rows.length,
+    features: Array.from({ length: width }, (_, c) =>
+      referenceDistribution(rows.map((row) => row[c]!)),
+    ),
+    score: referenceDistribution(trained.scores(toFeatureMatrix(rows))),
+  };
 }
 
 function manifestFor(
