@@ -44,7 +44,7 @@ export const CONSUMER_GROUPS: { readonly [Key in ConsumerGroupKey]: ConsumerGrou
     groupId: 'rtml.scoring',
     service: 'scoring',
     consumes: ['enrichedEvents'],
-    produces: ['predictions', 'deadLetters'],
+    produces: ['predictions', 'modelAlerts', 'deadLetters'],
   },
   actions: {
     groupId: 'rtml.actions',

@@ -17,6 +17,7 @@ describe('the public API', () => {
       'LOCAL_DEV_KEYS',
       'MANIFEST_MODEL_TYPES',
       'MAX_UTF8_BYTES_PER_CODE_UNIT',
+      'MODEL_ALERT_KIND_VALUES',
       'MODEL_MANIFEST_SCHEMA_VERSION',
       'MODEL_TYPES',
       'SERVICE_IDS',

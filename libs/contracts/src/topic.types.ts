@@ -4,6 +4,7 @@ import type {
   DeadLetter,
   EnrichedEvent,
   Label,
+  ModelAlert,
   Prediction,
   RawEvent,
   Transaction,
@@ -18,6 +19,7 @@ export interface TopicValues {
   readonly enrichedEvents: EnrichedEvent;
   readonly predictions: Prediction;
   readonly alerts: Alert;
+  readonly modelAlerts: ModelAlert;
   readonly deadLetters: DeadLetter;
   readonly webhookDeliveries: WebhookDelivery;
 }

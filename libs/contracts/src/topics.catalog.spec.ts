@@ -113,7 +113,7 @@ describe('the consumer groups', () => {
   it('leave no pipeline topic unconsumed except the ones users consume', () => {
     const consumed = new Set(groups.flatMap((group) => group.consumes));
     const unconsumed = TOPIC_IDS.filter((id) => !consumed.has(id));
-    expect(unconsumed).toEqual(['alerts', 'deadLetters']);
+    expect(unconsumed).toEqual(['alerts', 'modelAlerts', 'deadLetters']);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   DEAD_LETTER_SCHEMA,
   ENRICHED_EVENT_SCHEMA,
   LABEL_SCHEMA,
+  MODEL_ALERT_SCHEMA,
   PREDICTION_SCHEMA,
   RAW_EVENT_SCHEMA,
   TRANSACTION_SCHEMA,
@@ -112,6 +113,25 @@ export const TOPICS: TopicCatalog = {
     retention: { retentionMs: 30 * DAY_MS, why: 'Low volume, consumed by people and case tools.' },
     producers: ['actions'],
   },
+  modelAlerts: {
+    id: 'modelAlerts',
+    name: 'model.alerts',
+    description:
+      'Alerts about a serving model rather than an event: an input or the score drifted past the high PSI threshold.',
+    valueSchema: MODEL_ALERT_SCHEMA,
+    compatibility: SUBJECT_COMPATIBILITY,
+    key: {
+      field: 'alertId',
+      nullable: false,
+      description: 'The alert: one raised again after a redelivery has the same key.',
+    },
+    partitions: 1,
+    retention: {
+      retentionMs: 30 * DAY_MS,
+      why: 'A few a day at most, read by the people who own the models.',
+    },
+    producers: ['scoring'],
+  },
   webhookDeliveries: {
     id: 'webhookDeliveries',
     name: 'webhooks.deliveries',
@@ -159,6 +179,7 @@ export const TOPIC_IDS: readonly TopicId[] = [
   'enrichedEvents',
   'predictions',
   'alerts',
+  'modelAlerts',
   'webhookDeliveries',
   'deadLetters',
 ];

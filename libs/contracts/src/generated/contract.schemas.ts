@@ -333,6 +333,75 @@ export const LABEL_SCHEMA = {
   ],
 } as const satisfies AvroRecordSchema;
 
+/** The Avro schema of io.rtml.v1.ModelAlert, from model-alert.avsc. */
+export const MODEL_ALERT_SCHEMA = {
+  type: 'record',
+  name: 'ModelAlert',
+  namespace: 'io.rtml.v1',
+  doc: 'Something wrong with a serving model rather than with an event, published by scoring to the model alerts topic, keyed by the model name. Not a fraud alert.',
+  fields: [
+    {
+      name: 'alertId',
+      doc: "Deterministic id of this crossing (model, version, role, input and the window's end), so one raised again after a redelivery is recognisably the same alert.",
+      type: 'string',
+    },
+    {
+      name: 'kind',
+      doc: "What went wrong: DRIFT, an input or the score distributed unlike the model's reference.",
+      type: {
+        type: 'enum',
+        name: 'ModelAlertKind',
+        doc: 'The kinds of model alert.',
+        symbols: ['DRIFT'],
+      },
+    },
+    {
+      name: 'model',
+      doc: 'The model version the alert is about.',
+      type: {
+        type: 'record',
+        name: 'ModelRef',
+        doc: 'A versioned model artifact in the model store (models/{name}/{version}/).',
+        fields: [
+          { name: 'name', doc: 'The model name.', type: 'string' },
+          {
+            name: 'version',
+            doc: 'The model version (an immutable artifact; aliases such as champion are resolved to it).',
+            type: 'string',
+          },
+        ],
+      },
+    },
+    {
+      name: 'role',
+      doc: 'The role the version serves in: champion or challenger.',
+      type: 'string',
+    },
+    {
+      name: 'input',
+      doc: "The model input whose distribution moved, or score for the model's own scores.",
+      type: 'string',
+    },
+    {
+      name: 'psi',
+      doc: "The population stability index over the window, against the model manifest's reference.",
+      type: 'double',
+    },
+    { name: 'threshold', doc: 'The PSI level crossed (DRIFT_PSI_HIGH).', type: 'double' },
+    { name: 'events', doc: 'The events in the window the PSI rests on.', type: 'long' },
+    {
+      name: 'windowFrom',
+      doc: "The window's start, event time, epoch milliseconds (UTC).",
+      type: { type: 'long', logicalType: 'timestamp-millis' },
+    },
+    {
+      name: 'windowTo',
+      doc: "The window's end (exclusive), event time, epoch milliseconds (UTC).",
+      type: { type: 'long', logicalType: 'timestamp-millis' },
+    },
+  ],
+} as const satisfies AvroRecordSchema;
+
 /** The Avro schema of io.rtml.v1.Prediction, from prediction.avsc. */
 export const PREDICTION_SCHEMA = {
   type: 'record',

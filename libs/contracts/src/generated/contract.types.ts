@@ -200,6 +200,42 @@ export interface Label {
 }
 
 /**
+ * Something wrong with a serving model rather than with an event, published by scoring to the model
+ * alerts topic, keyed by the model name. Not a fraud alert.
+ */
+export interface ModelAlert {
+  /**
+   * Deterministic id of this crossing (model, version, role, input and the window's end), so one
+   * raised again after a redelivery is recognisably the same alert.
+   */
+  readonly alertId: string;
+  /** What went wrong: DRIFT, an input or the score distributed unlike the model's reference. */
+  readonly kind: ModelAlertKind;
+  /** The model version the alert is about. */
+  readonly model: ModelRef;
+  /** The role the version serves in: champion or challenger. */
+  readonly role: string;
+  /** The model input whose distribution moved, or score for the model's own scores. */
+  readonly input: string;
+  /** The population stability index over the window, against the model manifest's reference. */
+  readonly psi: number;
+  /** The PSI level crossed (DRIFT_PSI_HIGH). */
+  readonly threshold: number;
+  /** The events in the window the PSI rests on. */
+  readonly events: number;
+  /** The window's start, event time, epoch milliseconds (UTC). */
+  readonly windowFrom: number;
+  /** The window's end (exclusive), event time, epoch milliseconds (UTC). */
+  readonly windowTo: number;
+}
+
+/** The symbols of {@link ModelAlertKind}, in schema order. */
+export const MODEL_ALERT_KIND_VALUES = ['DRIFT'] as const;
+
+/** The kinds of model alert. */
+export type ModelAlertKind = (typeof MODEL_ALERT_KIND_VALUES)[number];
+
+/**
  * The score of one event and everything that produced it, published by scoring to the predictions
  * topic, keyed by entityId.
  */

@@ -3,6 +3,7 @@ import { alertFixture } from './alert.fixture';
 import { deadLetterFixture, tombstoneDeadLetterFixture } from './dead-letter.fixture';
 import { enrichedEventFixture } from './enriched-event.fixture';
 import { labelFixture } from './label.fixture';
+import { modelAlertFixture } from './model-alert.fixture';
 import { predictionFixture, shadowPredictionFixture } from './prediction.fixture';
 import { rawLabelEventFixture, rawTransactionEventFixture } from './raw-event.fixture';
 import { transactionFixture } from './transaction.fixture';
@@ -19,6 +20,7 @@ export const CONTRACT_FIXTURES: { readonly [Id in TopicId]: readonly TopicValue<
   enrichedEvents: [enrichedEventFixture],
   predictions: [predictionFixture, shadowPredictionFixture],
   alerts: [alertFixture],
+  modelAlerts: [modelAlertFixture],
   webhookDeliveries: [webhookDeliveryFixture, retriedWebhookDeliveryFixture],
   deadLetters: [deadLetterFixture, tombstoneDeadLetterFixture],
 };

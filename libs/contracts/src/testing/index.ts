@@ -18,3 +18,4 @@ export {
   limitTransactions,
   widestString,
 } from './limits.fixture';
+export { modelAlertFixture } from './model-alert.fixture';

@@ -49,7 +49,11 @@ describe('drift of the serving model, measured by the running scoring service', 
     kafka.groupId('rtml.scoring');
     kafka.groupId('test-reader');
     version = await harness.models.release(artifact);
-    await harness.start({ HTTP_PORT: String(await freePort()), MODEL_POLL_MS: '200' });
+    await harness.start({
+      HTTP_PORT: String(await freePort()),
+      MODEL_POLL_MS: '200',
+      DRIFT_MIN_EVENTS: '500',
+    });
   });
 
   const send = async (events: EnrichedEvent[]) => {
@@ -96,8 +100,9 @@ describe('drift of the serving model, measured by the running scoring service', 
     const expected = await offline();
     measured.features.forEach((psi, i) => expect(psi).toBeCloseTo(expected.features[i]!, 9));
     expect(measured.score).toBeCloseTo(expected.score, 9);
-    // Drawn like the reference: no input has shifted.
+    // Drawn like the reference: no input has shifted, no model alert.
     expect(Math.max(...(measured.features as number[]))).toBeLessThan(0.1);
+    expect(harness.modelAlerts).toEqual([]);
   });
 
   it('shows a shift of one input past the high threshold, and only that input', async () => {
@@ -118,5 +123,29 @@ describe('drift of the serving model, measured by the running scoring service', 
     expect(
       Math.max(...measured.features.filter((_, i) => i !== amount).map((psi) => psi as number)),
     ).toBeLessThan(0.1);
+
+    // One model alert for the amount, raised once however many batches stayed above 0.25 (the
+    // score, which follows the amount, may raise its own).
+    const alerts = await eventually(() => {
+      const raised = harness.modelAlerts.filter((alert) => alert.input === 'TX_AMOUNT');
+      if (raised.length === 0) throw new Error('no model alert for TX_AMOUNT');
+      return harness.modelAlerts;
+    });
+    await harness.produce(harness.events(20, 13)); // a later batch: nothing new to raise
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const inputs = harness.modelAlerts.map((alert) => alert.input);
+    expect(inputs.filter((input) => input === 'TX_AMOUNT')).toHaveLength(1);
+    expect(new Set(inputs).size).toBe(inputs.length);
+    expect(inputs.every((input) => input === 'TX_AMOUNT' || input === 'score')).toBe(true);
+    const [amountAlert] = alerts.filter((alert) => alert.input === 'TX_AMOUNT');
+    expect(amountAlert).toMatchObject({
+      kind: 'DRIFT',
+      model: { version },
+      role: 'champion',
+      threshold: 0.25,
+    });
+    expect(amountAlert!.psi).toBeGreaterThanOrEqual(0.25);
+    expect(amountAlert!.events).toBeGreaterThanOrEqual(500);
+    expect(amountAlert!.windowTo - amountAlert!.windowFrom).toBeGreaterThan(0);
   });
 });

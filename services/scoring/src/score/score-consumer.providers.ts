@@ -39,7 +39,15 @@ export function scoreConsumerProviders(config: Readonly<ScoringConfig>): Provide
         maxBatch: config.MAX_BATCH,
         championWaitMs: CHAMPION_WAIT_MS,
         metrics,
-        drift: new DriftMonitor(config.DRIFT_WINDOW_HOURS * HOUR_MS, metrics),
+        drift: new DriftMonitor(config.DRIFT_WINDOW_HOURS * HOUR_MS, metrics, {
+          high: config.DRIFT_PSI_HIGH,
+          moderate: config.DRIFT_PSI_MODERATE,
+          minEvents: config.DRIFT_MIN_EVENTS,
+        }),
+        modelAlerts: {
+          topic: topicName('modelAlerts', prefix),
+          subject: valueSubject('modelAlerts', prefix),
+        },
       }),
     }),
   });

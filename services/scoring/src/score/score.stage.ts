@@ -31,6 +31,8 @@ export interface ScoreStageOptions {
   readonly metrics?: PipelineMetrics;
   /** Measures the serving models' drift on what they score; none in tests that do not ask. */
   readonly drift?: DriftMonitor;
+  /** Where drift's model alerts go (with `drift`). */
+  readonly modelAlerts?: StageTopic;
 }
 
 interface Accepted {
@@ -78,6 +80,22 @@ export function scoreStage(options: ScoreStageOptions): StageDefinition<Scorable
             eventId: prediction.eventId,
           });
         });
+        const last = accepted.at(-1);
+        if (
+          options.drift !== undefined &&
+          options.modelAlerts !== undefined &&
+          last !== undefined
+        ) {
+          const first = batch.items[0]!.record;
+          const source = `${first.topic}:${first.partition}:${first.offset}`;
+          for (const alert of options.drift.alertsFor(source))
+            out.emit(last.item, {
+              to: options.modelAlerts,
+              key: alert.alertId,
+              value: alert,
+              eventId: alert.alertId,
+            });
+        }
       } finally {
         lease.release();
       }

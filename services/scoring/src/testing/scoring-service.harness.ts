@@ -2,7 +2,7 @@ import { TopicReader } from '@rtml/kafka/testing';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Kafka } from 'kafkajs';
 import { HEADERS, topicName, valueSubject } from '@rtml/contracts';
-import type { DeadLetter, EnrichedEvent, Prediction } from '@rtml/contracts';
+import type { DeadLetter, EnrichedEvent, ModelAlert, Prediction } from '@rtml/contracts';
 import {
   AvroSerde,
   KafkaRecordPublisher,
@@ -44,6 +44,7 @@ export class ScoringServiceHarness {
   readonly predictions: Prediction[] = [];
   readonly predictionHeaders: Array<Readonly<Record<string, string>>> = [];
   readonly deadLetters: DeadLetter[] = [];
+  readonly modelAlerts: ModelAlert[] = [];
   readonly models: ModelReleases;
   private readonly serde: AvroSerde;
   private readonly publisher: KafkaRecordPublisher;
@@ -57,7 +58,7 @@ export class ScoringServiceHarness {
     this.models = new ModelReleases(options.s3, options.bucket, options.modelName);
     this.reader = new TopicReader(options.kafka, {
       groupId: `${options.prefix}.test-reader`,
-      topics: [this.topic('predictions'), this.topic('deadLetters')],
+      topics: [this.topic('predictions'), this.topic('deadLetters'), this.topic('modelAlerts')],
     });
   }
 
@@ -66,7 +67,7 @@ export class ScoringServiceHarness {
     return contractTopicSpecs(this.options.prefix).map((spec) => spec.name);
   }
 
-  topic(id: 'enrichedEvents' | 'predictions' | 'deadLetters'): string {
+  topic(id: 'enrichedEvents' | 'predictions' | 'deadLetters' | 'modelAlerts'): string {
     return topicName(id, this.options.prefix);
   }
 
@@ -80,6 +81,8 @@ export class ScoringServiceHarness {
       for (const record of batch.records) {
         const value = await this.serde.decode(record.value as Buffer);
         if (batch.topic === this.topic('deadLetters')) this.deadLetters.push(value as DeadLetter);
+        else if (batch.topic === this.topic('modelAlerts'))
+          this.modelAlerts.push(value as ModelAlert);
         else {
           this.predictions.push(value as Prediction);
           this.predictionHeaders.push(record.headers);
