@@ -1,4 +1,4 @@
-import { useKafka } from '@rtml/testing';
+import { eventually, useKafka } from '@rtml/testing';
 import { ExactlyOnceDelivery } from './stage.delivery';
 import { fenceStageWriters } from './stage.writers';
 
@@ -43,9 +43,14 @@ describe('fencing the exactly-once writers of a stage', () => {
     ]);
     expect(afterFence.find((p) => p.partition === 0)?.offset).toBe('1');
     expect(afterFence.find((p) => p.partition === 1)?.offset).toBe('-1');
-    expect((await kafka.committedOffsets(groupId, input!)).find((p) => p.partition === 0)).toEqual({
-      partition: 0,
-      offset: '2',
-    });
+    // A transaction's offsets become visible to OffsetFetch once the coordinator has written its
+    // commit marker, which it does after answering EndTxn: the retry's commit shows up shortly.
+    await eventually(
+      async () =>
+        expect(
+          (await kafka.committedOffsets(groupId, input!)).find((p) => p.partition === 0),
+        ).toEqual({ partition: 0, offset: '2' }),
+      { description: 'the retry’s offsets committed' },
+    );
   });
 });
