@@ -40,6 +40,7 @@ describe.each(SERVICES)('the $service service process', ({ service, dependencies
     MODEL_BUCKET: s3.bucket,
     SCORES_TABLE: dynamodb.tableName('scores'),
     ALERT_STATE_TABLE: dynamodb.tableName('alerts'),
+    LABELS_TABLE: dynamodb.tableName('labels'),
   };
   const started: ServiceProcess[] = [];
   const start = async (env?: Record<string, string>) => {

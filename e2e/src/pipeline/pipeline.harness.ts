@@ -40,7 +40,11 @@ export function usePipeline() {
   const s3 = useS3Bucket();
   const dynamodb = useDynamoDb();
   const topicPrefix = kafka.prefix.replace(/\.$/, '');
-  const tables = { scores: dynamodb.tableName('scores'), alerts: dynamodb.tableName('alerts') };
+  const tables = {
+    scores: dynamodb.tableName('scores'),
+    alerts: dynamodb.tableName('alerts'),
+    labels: dynamodb.tableName('labels'),
+  };
   const processes = new Map<ServiceName, ServiceProcess>();
   const serde = new AvroSerde(kafka.schemaRegistryUrl);
   const publisher = new KafkaRecordPublisher(kafka.kafka);
@@ -61,6 +65,7 @@ export function usePipeline() {
     MODEL_POLL_MS: '300',
     SCORES_TABLE: tables.scores,
     ALERT_STATE_TABLE: tables.alerts,
+    LABELS_TABLE: tables.labels,
     CREATE_TABLE: 'true',
     API_KEYS: API_KEY,
     WEBHOOK_URLS: webhook?.url ?? '',

@@ -5,11 +5,12 @@ import type { TopicId } from './topic.types';
 export type ServiceId = 'ingest' | 'features' | 'scoring' | 'actions';
 
 /**
- * A consumer group of the pipeline: each service's own (named after it), plus the webhook
- * delivery worker that runs inside actions in a group of its own, so a slow receiver never holds
- * up storing predictions.
+ * A consumer group of the pipeline: each service's own (named after it), plus two second stages
+ * inside actions, each in a group of its own: the webhook delivery worker, so a slow receiver
+ * never holds up storing predictions, and the label stage, which stores the labels that the
+ * scores API joins to their predictions.
  */
-export type ConsumerGroupKey = ServiceId | 'webhookDeliveries';
+export type ConsumerGroupKey = ServiceId | 'webhookDeliveries' | 'actionsLabels';
 
 export interface ConsumerGroupSpec {
   /** The group id without any prefix; see `consumerGroupId`. */
@@ -24,7 +25,7 @@ export interface ConsumerGroupSpec {
 /**
  * One consumer group per service, so each scales on its own: replicas of a service share its
  * group and split its topics' partitions; actions' replicas also share the delivery worker's
- * group. Group ids are API: renaming one abandons its committed
+ * group and the label stage's. Group ids are API: renaming one abandons its committed
  * offsets, and the new group starts from its reset policy.
  */
 export const CONSUMER_GROUPS: { readonly [Key in ConsumerGroupKey]: ConsumerGroupSpec } = {
@@ -59,6 +60,13 @@ export const CONSUMER_GROUPS: { readonly [Key in ConsumerGroupKey]: ConsumerGrou
     // A delivery waiting out a long backoff is re-emitted, not slept on.
     produces: ['webhookDeliveries', 'deadLetters'],
   },
+  actionsLabels: {
+    groupId: 'rtml.actions.labels',
+    service: 'actions',
+    // Its own group, not features': each group reads every label, at its own pace.
+    consumes: ['labels'],
+    produces: ['deadLetters'],
+  },
 };
 
 /** Every service id, in pipeline order. */
@@ -68,6 +76,7 @@ export const SERVICE_IDS: readonly ServiceId[] = ['ingest', 'features', 'scoring
 export const CONSUMER_GROUP_KEYS: readonly ConsumerGroupKey[] = [
   ...SERVICE_IDS,
   'webhookDeliveries',
+  'actionsLabels',
 ];
 
 /** The groups a service's replicas join: its own first. */

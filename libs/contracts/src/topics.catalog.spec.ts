@@ -84,7 +84,7 @@ describe('the consumer groups', () => {
       expect(CONSUMER_GROUPS[service].service).toBe(service);
       expect(consumerGroupsOf(service)[0]).toBe(service);
     }
-    expect(consumerGroupsOf('actions')).toEqual(['actions', 'webhookDeliveries']);
+    expect(consumerGroupsOf('actions')).toEqual(['actions', 'webhookDeliveries', 'actionsLabels']);
   });
 
   it('have distinct group ids', () => {
@@ -123,6 +123,7 @@ describe('prefixed names', () => {
     expect(topicName('enrichedEvents', 'it-7f3a')).toBe('it-7f3a.features.enriched');
     expect(consumerGroupId('scoring', 'it-7f3a')).toBe('it-7f3a.rtml.scoring');
     expect(consumerGroupId('webhookDeliveries', 'it-7f3a')).toBe('it-7f3a.rtml.actions.webhooks');
+    expect(consumerGroupId('actionsLabels', 'it-7f3a')).toBe('it-7f3a.rtml.actions.labels');
   });
 
   it('treat an empty prefix as none', () => {

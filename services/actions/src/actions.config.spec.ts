@@ -35,7 +35,9 @@ describe('actions configuration', () => {
     expect(config).toMatchObject({
       SCORES_TABLE: 'rtml-scores',
       ALERT_STATE_TABLE: 'rtml-alert-state',
+      LABELS_TABLE: 'rtml-labels',
       SCORES_TTL_DAYS: 90,
+      LABEL_DELAY_DAYS: 7,
       CREATE_TABLE: true,
       ALERT_COOLDOWN_MS: 3_600_000,
       WEBHOOK_URLS: [],
@@ -164,8 +166,15 @@ describe('actions configuration', () => {
         WEBHOOK_SECRET: 'short',
         API_KEYS: 'abc',
         SCORES_TABLE: 'no spaces allowed',
+        LABELS_TABLE: 'x',
       }).sort(),
-    ).toEqual(['API_KEYS', 'SCORES_TABLE', 'WEBHOOK_SECRET', 'WEBHOOK_URLS']);
+    ).toEqual(['API_KEYS', 'LABELS_TABLE', 'SCORES_TABLE', 'WEBHOOK_SECRET', 'WEBHOOK_URLS']);
+  });
+
+  it('refuses a label delay that is not a whole number of days, at least one', () => {
+    expect(problemsOf({ LABEL_DELAY_DAYS: '0' })).toEqual(['LABEL_DELAY_DAYS']);
+    expect(problemsOf({ LABEL_DELAY_DAYS: '1.5' })).toEqual(['LABEL_DELAY_DAYS']);
+    expect(loadActionsConfig({ ...LOCAL, LABEL_DELAY_DAYS: '30' }).LABEL_DELAY_DAYS).toBe(30);
   });
 
   it('refuses webhook timings a batch of deliveries cannot afford without losing its consumer session', () => {

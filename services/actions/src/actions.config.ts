@@ -58,7 +58,13 @@ export const actionsConfigSchema = z
     AWS_SECRET_ACCESS_KEY: awsFields.AWS_SECRET_ACCESS_KEY,
     SCORES_TABLE: tableName('rtml-scores'),
     ALERT_STATE_TABLE: tableName('rtml-alert-state'),
+    LABELS_TABLE: tableName('rtml-labels'),
     SCORES_TTL_DAYS: field.positiveInt(90),
+    /**
+     * Days of event time after which an event with no fraud label counts as genuine (the
+     * reference convention: a fraud's label is known 7 days after the transaction).
+     */
+    LABEL_DELAY_DAYS: field.positiveInt(7),
     CREATE_TABLE: field.boolean(true),
     DYNAMODB_WRITE_CONCURRENCY: field.positiveInt(4),
     DYNAMODB_WRITE_TIMEOUT_MS: field.positiveInt(10_000),

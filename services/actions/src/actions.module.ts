@@ -11,6 +11,9 @@ import { ApiKeySet, LOGGER } from '@rtml/service-runtime';
 import { scoresApiKeys } from './actions.config';
 import type { ActionsConfig } from './actions.config';
 import { predictionsProviders } from './handle-predictions/predictions.providers';
+import { DynamoDbLabelStore } from './join-labels/dynamodb-label.store';
+import { LabelStore } from './join-labels/label.store';
+import { labelsProviders } from './join-labels/labels.providers';
 import { webhookDeliveriesProviders } from './notify-webhooks/webhook-deliveries.providers';
 import { API_KEYS, ApiKeyGuard } from './query-scores/api-key.guard';
 import { OpenApiDocs } from './query-scores/openapi.docs';
@@ -19,14 +22,20 @@ import {
   AlertStateStore,
   DynamoDbAlertStateStore,
 } from './raise-alerts/dynamodb-alert-state.store';
+import { DynamoDbEventClock } from './read-outcomes/dynamodb-event-clock.store';
+import { EventClock } from './read-outcomes/event-clock.store';
+import { OutcomeReader } from './read-outcomes/outcome.reader';
 import { DynamoDbScoreStore } from './store-prediction/dynamodb-score.store';
 import { ScoreStore } from './store-prediction/score.store';
 import { TABLES_OPTIONS, TablesLifecycle } from './store-prediction/tables.lifecycle';
 
+const DAY_MS = 86_400_000;
+
 /**
  * Root module of the actions service: it stores predictions in DynamoDB, fires alerts, delivers
- * them to the webhooks from its outbox (a second stage, in its own consumer group) and serves the
- * scores API.
+ * them to the webhooks from its outbox (a second stage, in its own consumer group), stores the
+ * labels (a third stage, in its own group) and serves the scores API, each score joined to its
+ * label.
  */
 @Module({})
 export class ActionsModule {
@@ -43,6 +52,7 @@ export class ActionsModule {
         ...storageProviders(config),
         ...predictionsProviders(config),
         ...webhookDeliveriesProviders(config),
+        ...labelsProviders(config),
         {
           provide: API_KEYS,
           inject: [LOGGER],
@@ -70,6 +80,7 @@ function storageProviders(config: Readonly<ActionsConfig>): Provider[] {
       useValue: {
         scoresTable: config.SCORES_TABLE,
         alertStateTable: config.ALERT_STATE_TABLE,
+        labelsTable: config.LABELS_TABLE,
         create: config.CREATE_TABLE,
       },
     },
@@ -92,6 +103,34 @@ function storageProviders(config: Readonly<ActionsConfig>): Provider[] {
           tableName: config.ALERT_STATE_TABLE,
           cooldownMs: config.ALERT_COOLDOWN_MS,
           retentionDays: config.SCORES_TTL_DAYS,
+        }),
+    },
+    {
+      provide: LabelStore,
+      inject: [DynamoDBClient],
+      useFactory: (client: DynamoDBClient) =>
+        new DynamoDbLabelStore(client, {
+          tableName: config.LABELS_TABLE,
+          concurrency: config.DYNAMODB_WRITE_CONCURRENCY,
+          timeoutMs: config.DYNAMODB_WRITE_TIMEOUT_MS,
+          retentionDays: config.SCORES_TTL_DAYS,
+        }),
+    },
+    {
+      provide: EventClock,
+      inject: [DynamoDBClient],
+      useFactory: (client: DynamoDBClient) =>
+        new DynamoDbEventClock(client, { tableName: config.ALERT_STATE_TABLE }),
+    },
+    {
+      provide: OutcomeReader,
+      inject: [ScoreStore, LabelStore, EventClock],
+      useFactory: (scores: ScoreStore, labels: LabelStore, clock: EventClock) =>
+        new OutcomeReader({
+          scores,
+          labels,
+          clock,
+          labelDelayMs: config.LABEL_DELAY_DAYS * DAY_MS,
         }),
     },
   ];

@@ -3,15 +3,16 @@ import { describeError } from '@rtml/errors';
 import { loadActionsConfig } from './actions.config';
 import {
   alertStateTableDefinition,
+  labelsTableDefinition,
   scoresTableDefinition,
 } from './store-prediction/scores-table.definition';
 import { ensureTable } from './store-prediction/table.provisioner';
 
 /**
  * One-shot job (docker compose `init`, a Kubernetes Job, or by hand): creates the scores table
- * (with its byEntity index and TTL) and the alert-state table when they are missing, from the
- * actions service's own configuration (SCORES_TABLE, ALERT_STATE_TABLE, DYNAMODB_ENDPOINT...),
- * then exits 0. Idempotent. With it, the service itself can run with CREATE_TABLE=false.
+ * (with its byEntity index and TTL), the alert-state table and the labels table when they are
+ * missing, from the actions service's own configuration (SCORES_TABLE, ALERT_STATE_TABLE,
+ * LABELS_TABLE, DYNAMODB_ENDPOINT...), then exits 0. Idempotent. With it, the service itself can run with CREATE_TABLE=false.
  */
 async function provisionTables(): Promise<void> {
   const config = loadActionsConfig(process.env);
@@ -20,10 +21,11 @@ async function provisionTables(): Promise<void> {
     for (const table of [
       scoresTableDefinition(config.SCORES_TABLE),
       alertStateTableDefinition(config.ALERT_STATE_TABLE),
+      labelsTableDefinition(config.LABELS_TABLE),
     ])
       await ensureTable(client, table, { create: true });
     process.stdout.write(
-      `${JSON.stringify({ level: 'info', service: 'provision-tables', msg: 'tables are in place', tables: [config.SCORES_TABLE, config.ALERT_STATE_TABLE] })}\n`,
+      `${JSON.stringify({ level: 'info', service: 'provision-tables', msg: 'tables are in place', tables: [config.SCORES_TABLE, config.ALERT_STATE_TABLE, config.LABELS_TABLE] })}\n`,
     );
   } finally {
     client.destroy();

@@ -1,7 +1,7 @@
 import { DECISION_VALUES, FIELD_LIMITS, isStorableNumber } from '@rtml/contracts';
-import type { FieldError, Prediction } from '@rtml/contracts';
-import { AppError } from '@rtml/errors';
+import type { Prediction } from '@rtml/contracts';
 import { z } from 'zod';
+import { RANGE, parseContractRecord } from '../shared/contract-record.parser';
 
 /**
  * The pipeline's limits (`FIELD_LIMITS`, the constants ingest, features and scoring check),
@@ -12,7 +12,6 @@ import { z } from 'zod';
  * its batch forever.
  */
 const L = FIELD_LIMITS;
-const RANGE = { params: { range: true } } as const;
 
 const id = z.string().min(1).max(L.idMaxLength);
 const name = z.string().min(1).max(L.nameMaxLength);
@@ -47,40 +46,7 @@ const predictionSchema = z.object({
   }),
 });
 
-/**
- * Parses a decoded Avro value into a Prediction we can store, or throws a non-retriable AppError
- * naming every bad field: SCHEMA_INVALID when the shape is wrong (a record of another schema on
- * the topic), OUT_OF_RANGE when the shape is right but a value cannot be stored or makes no sense.
- */
+/** Parses a decoded Avro value into a Prediction we can store (see `parseContractRecord`). */
 export function parsePrediction(value: unknown): Prediction {
-  const result = predictionSchema.safeParse(value);
-  if (result.success) return result.data;
-  const fields: FieldError[] = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(record)',
-    message: issue.message,
-  }));
-  const outOfRange = result.error.issues.every((issue) => isRangeIssue(issue, value));
-  return rejectWith(outOfRange ? 'OUT_OF_RANGE' : 'SCHEMA_INVALID', fields);
-}
-
-/** Out of range: a bound or storability rule broken, or a number that is not finite (NaN, ±∞). */
-function isRangeIssue(issue: z.core.$ZodIssue, value: unknown): boolean {
-  if (issue.code === 'too_small' || issue.code === 'too_big') return true;
-  if (issue.code === 'custom') return issue.params?.['range'] === true;
-  return issue.code === 'invalid_type' && typeof valueAt(value, issue.path) === 'number';
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path)
-    current =
-      current !== null && typeof current === 'object'
-        ? (current as Record<PropertyKey, unknown>)[key]
-        : undefined;
-  return current;
-}
-
-function rejectWith(code: 'OUT_OF_RANGE' | 'SCHEMA_INVALID', fields: FieldError[]): never {
-  const summary = fields.map((field) => `${field.path}: ${field.message}`).join('; ');
-  throw new AppError(code, `prediction rejected: ${summary}`, { details: { fields } });
+  return parseContractRecord(predictionSchema, value, 'prediction');
 }

@@ -33,6 +33,7 @@ describe('the actions service consuming mutated prediction records', () => {
       env: {
         SCORES_TABLE: dynamo.tableName('scores'),
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
+        LABELS_TABLE: dynamo.tableName('labels'),
       },
     });
     kafka.adoptTopics(harness.topicNames);

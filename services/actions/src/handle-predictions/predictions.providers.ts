@@ -8,6 +8,7 @@ import type { ActionsConfig } from '../actions.config';
 import { webhookTargets } from '../notify-webhooks/webhook-target.factory';
 import { AlertRaiser } from '../raise-alerts/alert.raiser';
 import { AlertStateStore } from '../raise-alerts/dynamodb-alert-state.store';
+import { EventClock } from '../read-outcomes/event-clock.store';
 import { ScoreStore } from '../store-prediction/score.store';
 import { predictionsStage } from './predictions.stage';
 
@@ -15,10 +16,11 @@ import { predictionsStage } from './predictions.stage';
 export function predictionsProviders(config: Readonly<ActionsConfig>): Provider[] {
   const prefix = config.TOPIC_PREFIX || undefined;
   return stageConsumerProviders({
-    inject: [AvroSerde, ScoreStore, AlertStateStore, PipelineMetrics],
+    inject: [AvroSerde, ScoreStore, EventClock, AlertStateStore, PipelineMetrics],
     useFactory: (
       serde: AvroSerde,
       scores: ScoreStore,
+      clock: EventClock,
       alertState: AlertStateStore,
       metrics: PipelineMetrics,
     ): StageBinding => ({
@@ -27,6 +29,7 @@ export function predictionsProviders(config: Readonly<ActionsConfig>): Provider[
       stage: predictionsStage({
         reader: serde,
         scores,
+        clock,
         alerts: new AlertRaiser(alertState, metrics),
         targets: webhookTargets(config.WEBHOOK_URLS),
         alertsTopic: {

@@ -10,6 +10,7 @@ import { webhookTargets } from '../notify-webhooks/webhook-target.factory';
 import { alertIdOf } from '../raise-alerts/alert.factory';
 import { AlertRaiser } from '../raise-alerts/alert.raiser';
 import { DynamoDbAlertStateStore } from '../raise-alerts/dynamodb-alert-state.store';
+import { DynamoDbEventClock } from '../read-outcomes/dynamodb-event-clock.store';
 import { DynamoDbScoreStore } from '../store-prediction/dynamodb-score.store';
 import {
   alertStateTableDefinition,
@@ -27,6 +28,7 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
   const dynamo = useDynamoDb();
   const targets = webhookTargets(['https://a.example.com/hook?token=t', 'https://b.example.com/x']);
   let scores: DynamoDbScoreStore;
+  let clock: DynamoDbEventClock;
   let driver: StageTestDriver<Prediction>;
 
   beforeAll(async () => {
@@ -39,6 +41,7 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
       concurrency: 4,
       timeoutMs: 10_000,
     });
+    clock = new DynamoDbEventClock(dynamo.client, { tableName: alertTable });
     const alertState = new DynamoDbAlertStateStore(dynamo.client, {
       tableName: alertTable,
       cooldownMs: HOUR,
@@ -49,6 +52,7 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
         predictionsStage({
           reader: codec,
           scores,
+          clock,
           alerts: new AlertRaiser(alertState, new PipelineMetrics('test')),
           targets,
           alertsTopic: { topic: topic('alerts'), subject: valueSubject('alerts', PREFIX) },
@@ -79,7 +83,7 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
       })),
     );
 
-  it('stores every prediction and emits each alert with one delivery per webhook, in source order', async () => {
+  it('stores every prediction, moves the event clock to the newest, and emits each alert with one delivery per webhook, in source order', async () => {
     const batch = await records([
       prediction('s-1', 'c-calm', 0, false),
       prediction('s-2', 'c-hot', 0, true),
@@ -90,6 +94,7 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
 
     for (const eventId of ['s-1', 's-2', 's-3'])
       expect(await scores.get(eventId)).toMatchObject({ eventId });
+    expect(await clock.read()).toBe(T0 + 30 * 60_000);
     const [alert, ...rest] = result.outputs<Alert>(topic('alerts'));
     expect(rest).toEqual([]);
     expect(alert).toMatchObject({

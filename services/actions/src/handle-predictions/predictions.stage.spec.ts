@@ -8,6 +8,7 @@ import { webhookTargets } from '../notify-webhooks/webhook-target.factory';
 import { AlertRaiser } from '../raise-alerts/alert.raiser';
 import { AlertStateStore } from '../raise-alerts/dynamodb-alert-state.store';
 import type { AlertClaim } from '../raise-alerts/dynamodb-alert-state.store';
+import { EventClock } from '../read-outcomes/event-clock.store';
 import { ScoreStore } from '../store-prediction/score.store';
 import type { EntityScoresPage } from '../store-prediction/score.store';
 import type { StoredScore } from '../store-prediction/stored-score.mapper';
@@ -31,7 +32,19 @@ class UnreachableScores extends ScoreStore {
   get(): Promise<StoredScore | undefined> {
     return unreachable();
   }
+  getMany(): Promise<ReadonlyMap<string, StoredScore>> {
+    return unreachable();
+  }
   listByEntity(): Promise<EntityScoresPage> {
+    return unreachable();
+  }
+}
+
+class UnreachableClock extends EventClock {
+  advance(): Promise<void> {
+    return unreachable();
+  }
+  read(): Promise<number | undefined> {
     return unreachable();
   }
 }
@@ -48,6 +61,7 @@ const build = (reader?: { decode(buffer: Buffer): Promise<unknown> }) =>
       predictionsStage({
         reader: reader ?? codec,
         scores: new UnreachableScores(),
+        clock: new UnreachableClock(),
         alerts: new AlertRaiser(new UnreachableAlertState(), new PipelineMetrics('test')),
         targets: webhookTargets(['https://cases.example.com/hook']),
         alertsTopic: { topic: topic('alerts'), subject: valueSubject('alerts', PREFIX) },

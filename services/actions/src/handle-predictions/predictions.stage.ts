@@ -6,6 +6,7 @@ import type { PipelineMetrics } from '@rtml/observability';
 import { deliveriesOf } from '../notify-webhooks/webhook-delivery.factory';
 import type { WebhookTarget } from '../notify-webhooks/webhook-target.factory';
 import type { AlertRaiser } from '../raise-alerts/alert.raiser';
+import type { ClockTick, EventClock } from '../read-outcomes/event-clock.store';
 import { toScoreItem } from '../store-prediction/score-item.mapper';
 import type { ScoreStore } from '../store-prediction/score.store';
 import { parsePrediction } from './prediction.parser';
@@ -16,6 +17,8 @@ export interface PredictionsStageParts {
   /** Reads the Avro values of `predictions`: the registry's serde, or the test codec. */
   readonly reader: { decode(buffer: Buffer): Promise<unknown> };
   readonly scores: ScoreStore;
+  /** Moved to the newest event time stored: what decides which events have matured. */
+  readonly clock: EventClock;
   readonly alerts: AlertRaiser;
   /** The configured webhooks: each alert gets one delivery record per target. */
   readonly targets: readonly WebhookTarget[];
@@ -35,7 +38,9 @@ export interface PredictionsStageParts {
  * Delivery guarantee (key: entity id; idempotency: event id). The order of the steps is what
  * keeps redeliveries harmless and never raises two different alerts for one window:
  * 1. store every prediction (BatchWriteItem puts keyed by event id; a redelivery rewrites the
- *    same items), so nothing is committed, nor alerted, before it is durable;
+ *    same items), so nothing is committed, nor alerted, before it is durable, then move the
+ *    event clock to the batch's newest event time (a conditional max: again is harmless), so
+ *    the clock never runs ahead of what is stored;
  * 2. claim alerts in the shared alert state (conditional writes, the cooldown): suppressions are
  *    decided once, and an alert that fired before comes back as a re-fire of the same alert;
  * 3. hand the alerts and their deliveries to the runtime, which writes them with the batch's
@@ -62,6 +67,8 @@ export function predictionsStage(parts: PredictionsStageParts): StageDefinition<
           batch.items.map((item) => toScoreItem(item.value, parts.retentionDays)),
         ),
       );
+      const newest = newestOf(batch.items);
+      if (newest !== undefined) await timeStep(metrics, 'clock', () => parts.clock.advance(newest));
       const raised = await timeStep(metrics, 'alert', () =>
         parts.alerts.raise(batch.items.map((item) => ({ item, prediction: item.value }))),
       );
@@ -83,6 +90,14 @@ export function predictionsStage(parts: PredictionsStageParts): StageDefinition<
       observeLatency(metrics, batch.items);
     },
   };
+}
+
+function newestOf(items: readonly Parsed<Prediction>[]): ClockTick | undefined {
+  let newest: ClockTick | undefined;
+  for (const { value } of items)
+    if (newest === undefined || value.eventTime > newest.eventTime)
+      newest = { eventTime: value.eventTime, eventId: value.eventId };
+  return newest;
 }
 
 function observeLatency(

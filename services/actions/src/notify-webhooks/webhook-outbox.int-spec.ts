@@ -45,6 +45,7 @@ describe('the actions service with a webhook that never answers', () => {
       env: {
         SCORES_TABLE: scoresTable,
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
+        LABELS_TABLE: dynamo.tableName('labels'),
         WEBHOOK_URLS: `http://127.0.0.1:${hookPort}/hooks`,
         WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // this suite's own receiver
         WEBHOOK_SECRET: 'silent-receiver-secret',

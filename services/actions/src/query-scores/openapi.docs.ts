@@ -35,7 +35,9 @@ export class OpenApiDocs implements OnModuleInit {
     const config = new DocumentBuilder()
       .setTitle('rtml actions: scores API')
       .setDescription(
-        'Every prediction the pipeline made, by event id and by entity over event time. ' +
+        'Every prediction the pipeline made, by event id and by entity over event time, each ' +
+          'with its label, whether it has matured (the label delay passed in event time) and its ' +
+          'outcome (fraud, genuine or pending). ' +
           `Authenticate with the ${API_KEY_HEADER} header. Errors answer { code, message, details }.`,
       )
       .setVersion('1')

@@ -42,6 +42,7 @@ describe('the actions service storing predictions and serving the scores API', (
       env: {
         SCORES_TABLE: scoresTable,
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
+        LABELS_TABLE: dynamo.tableName('labels'),
         API_KEYS: API_KEY,
         API_KEYS_FILE: keysFile,
       },
@@ -94,7 +95,13 @@ describe('the actions service storing predictions and serving the scores API', (
     const unknown = await get('/v1/scores/no-such-event');
 
     expect(found.status).toBe(200);
-    expect(await found.json()).toEqual({ ...stored, expiresAt: expect.any(Number) });
+    expect(await found.json()).toEqual({
+      ...stored,
+      expiresAt: expect.any(Number),
+      label: null,
+      matured: false,
+      outcome: 'pending',
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.any(String) });
     for (const key of [null, 'wrong-key-123']) {
@@ -179,10 +186,13 @@ describe('the actions service storing predictions and serving the scores API', (
     expect(reversed.status).toBe(400);
   });
 
-  it('describes both endpoints, their parameters and the API-key scheme at /docs/json', async () => {
+  it('describes both endpoints, their parameters, the outcome fields and the API-key scheme at /docs/json', async () => {
     const document = (await (await get('/docs/json', null)).json()) as {
       paths: Record<string, { get: { parameters: { name: string }[]; security: unknown[] } }>;
-      components: { securitySchemes: Record<string, { in: string; name: string }> };
+      components: {
+        securitySchemes: Record<string, { in: string; name: string }>;
+        schemas: Record<string, { properties: Record<string, { enum?: string[] }> }>;
+      };
     };
     const list = document.paths['/v1/entities/{entityId}/scores']?.get;
 
@@ -198,6 +208,10 @@ describe('the actions service storing predictions and serving the scores API', (
       in: 'header',
       name: 'x-api-key',
     });
+    const score = document.components.schemas['StoredScoreSchema']?.properties ?? {};
+    expect(score).toHaveProperty('label');
+    expect(score).toHaveProperty('matured');
+    expect(score['outcome']?.enum).toEqual(['fraud', 'genuine', 'pending']);
     expect((await get('/docs', null)).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECISION_VALUES, ERROR_CODES } from '@rtml/contracts';
+import { OUTCOME_VALUES } from '../read-outcomes/outcome.policy';
 
 // The scores API's response shapes, as OpenAPI schemas. They describe what the controller
 // returns (StoredScore, a page, the AppErrorFilter's error body); nothing constructs them.
@@ -30,6 +31,17 @@ class TimingsSchema {
   @ApiProperty({ type: Number, description: 'Milliseconds spent in the model' }) scoringMs!: number;
 }
 
+class LabelSchema {
+  @ApiProperty({ type: Boolean, description: 'True for a fraud, false for a confirmed genuine' })
+  fraud!: boolean;
+  @ApiProperty({
+    type: Number,
+    description: 'When the label became known (the label event time), epoch ms',
+    example: 1_700_604_800_000,
+  })
+  labelledAt!: number;
+}
+
 export class StoredScoreSchema {
   @ApiProperty({ type: String, example: 'evt-000123' }) eventId!: string;
   @ApiProperty({
@@ -56,9 +68,28 @@ export class StoredScoreSchema {
   @ApiProperty({ type: TimingsSchema }) timings!: TimingsSchema;
   @ApiProperty({
     type: Number,
-    description: 'When the TTL may delete the item: event time + retention, epoch s',
+    description: 'When the TTL may delete the item: ingestion time + retention, epoch s',
   })
   expiresAt!: number;
+  @ApiProperty({
+    type: LabelSchema,
+    nullable: true,
+    description: "The event's newest label, joined by event id; null while none is stored",
+  })
+  label!: LabelSchema | null;
+  @ApiProperty({
+    type: Boolean,
+    description:
+      "Whether the label delay (LABEL_DELAY_DAYS) has passed in event time: the newest event time stored has reached this event's time plus the delay",
+  })
+  matured!: boolean;
+  @ApiProperty({
+    type: String,
+    enum: OUTCOME_VALUES,
+    description:
+      "The label's outcome when one is stored; with none, genuine once matured, else pending",
+  })
+  outcome!: string;
 }
 
 export class ScoresPageSchema {

@@ -13,8 +13,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AppError } from '@rtml/errors';
-import { ScoreStore } from '../store-prediction/score.store';
-import type { StoredScore } from '../store-prediction/stored-score.mapper';
+import type { EventOutcome } from '../read-outcomes/outcome.policy';
+import { OutcomeReader } from '../read-outcomes/outcome.reader';
 import { ApiKeyGuard } from './api-key.guard';
 import type { AuthenticatedRequest } from './api-key.guard';
 import { encodeCursor } from './score-cursor.codec';
@@ -32,13 +32,25 @@ import {
 } from './scores-query.parser';
 
 export interface ScoresPage {
-  readonly items: readonly StoredScore[];
+  readonly items: readonly EventOutcome[];
   readonly nextCursor: string | null;
 }
 
 const TIME_FORMAT = 'epoch milliseconds or ISO-8601 (a date, or a date-time with Z or an offset)';
 
-/** The scores API: one stored score by event id, and an entity's scores over a time range. */
+const OUTCOME_DESCRIPTION =
+  'Each score carries its label (`label`: `{ fraud, labelledAt }`, the newest label of the event, ' +
+  'or null while none is stored), `matured` and `outcome`. An event has matured once the label ' +
+  'delay (LABEL_DELAY_DAYS, 7 by default) has passed in event time: the event clock, the newest ' +
+  'event time actions has stored a prediction for (shared by every replica), has reached the ' +
+  "event's time plus the delay. `outcome` is the label's (`fraud`, or `genuine` when confirmed " +
+  'so) whenever a label is stored; with none, `genuine` once matured (a fraud is labelled within ' +
+  'the delay) and `pending` before. A label arriving late still turns the outcome to `fraud`.';
+
+/**
+ * The scores API: one stored score by event id, and an entity's scores over a time range, each
+ * with its label when one is stored, whether it has matured and its outcome (`OutcomeReader`).
+ */
 @ApiTags('scores')
 @ApiSecurity(API_KEY_SCHEME)
 @ApiUnauthorizedResponse({ type: ErrorBodySchema, description: 'Missing or unknown x-api-key' })
@@ -46,10 +58,13 @@ const TIME_FORMAT = 'epoch milliseconds or ISO-8601 (a date, or a date-time with
 @UseGuards(ApiKeyGuard)
 @Controller('v1')
 export class ScoresController {
-  constructor(@Inject(ScoreStore) private readonly scores: ScoreStore) {}
+  constructor(@Inject(OutcomeReader) private readonly outcomes: OutcomeReader) {}
 
   @Get('scores/:eventId')
-  @ApiOperation({ summary: 'The stored score of one event' })
+  @ApiOperation({
+    summary: 'The stored score of one event, with its label, maturity and outcome',
+    description: OUTCOME_DESCRIPTION,
+  })
   @ApiParam({ name: 'eventId', description: 'The scored event id' })
   @ApiOkResponse({ type: StoredScoreSchema })
   @ApiBadRequestResponse({ type: ErrorBodySchema, description: 'An event id that cannot exist' })
@@ -57,8 +72,8 @@ export class ScoresController {
   async score(
     @Param('eventId') eventId: string,
     @Req() request: AuthenticatedRequest,
-  ): Promise<StoredScore> {
-    const found = await this.scores.get(parseEventId(eventId));
+  ): Promise<EventOutcome> {
+    const found = await this.outcomes.outcomeOf(parseEventId(eventId));
     // Another tenant's score answers as a missing one: a 403 would confirm the event exists.
     if (!found || !readable(request, found.entityId))
       throw new AppError('NOT_FOUND', `no score is stored for event ${eventId}`, {
@@ -70,6 +85,7 @@ export class ScoresController {
   @Get('entities/:entityId/scores')
   @ApiOperation({
     summary: "An entity's scores over an event-time range, ascending by event time, paginated",
+    description: OUTCOME_DESCRIPTION,
   })
   @ApiParam({ name: 'entityId', description: 'The entity (the customer id for card fraud)' })
   @ApiQuery({ name: 'from', required: false, description: `Start, included: ${TIME_FORMAT}` })
@@ -94,7 +110,7 @@ export class ScoresController {
       throw new AppError('NOT_FOUND', `no entity ${entityId} for this key`, {
         details: { entityId },
       });
-    const page = await this.scores.listByEntity(parseEntityScoresQuery(entityId, query));
+    const page = await this.outcomes.entityPage(parseEntityScoresQuery(entityId, query));
     return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
   }
 }

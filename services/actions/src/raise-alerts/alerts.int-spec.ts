@@ -71,6 +71,7 @@ describe('the actions service raising alerts and calling webhooks', () => {
       env: {
         SCORES_TABLE: dynamo.tableName('scores'),
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
+        LABELS_TABLE: dynamo.tableName('labels'),
         ALERT_COOLDOWN_MS: String(HOUR),
         WEBHOOK_URLS: hookUrl,
         WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // this suite's own receiver

@@ -1,8 +1,8 @@
-import { BatchGetItemCommand, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { toDynamoDbError } from '../shared/dynamodb-error.mapper';
-import { chunk, mapBounded } from '../shared/bounded-concurrency';
+import { BatchGetRunner } from './batch-get.runner';
 import { BatchWriteRunner } from './batch-write.runner';
 import type { BatchWriteOptions, DynamoItem } from './batch-write.runner';
 import { SCORE_ITEM_MARSHALL, SCORE_ITEM_UNMARSHALL, entityTimeRange } from './score-item.mapper';
@@ -12,16 +12,16 @@ import { ScoreStore } from './score.store';
 import type { EntityScoresPage, EntityScoresQuery, ScorePageKey } from './score.store';
 import { toStoredScore } from './stored-score.mapper';
 import type { StoredScore } from './stored-score.mapper';
-import { sendUntilProcessed } from './unprocessed.retry';
 
 /**
  * Scores in a DynamoDB table (see `scoresTableDefinition`). Writes are BatchWriteItem puts keyed
- * by event id: a redelivery rewrites identical items. Reads are a consistent GetItem by event id
- * and, for time ranges, a Query on the keys-only `byEntity` index plus one consistent
- * BatchGetItem for the page — never a Scan.
+ * by event id: a redelivery rewrites identical items. Reads are a consistent GetItem by event id,
+ * consistent BatchGetItems for a set of event ids and, for time ranges, a Query on the keys-only
+ * `byEntity` index plus one consistent BatchGetItem for the page — never a Scan.
  */
 export class DynamoDbScoreStore extends ScoreStore {
   private readonly writer: BatchWriteRunner;
+  private readonly reader: BatchGetRunner;
 
   constructor(
     private readonly client: DynamoDBClient,
@@ -29,6 +29,7 @@ export class DynamoDbScoreStore extends ScoreStore {
   ) {
     super();
     this.writer = new BatchWriteRunner(client, options);
+    this.reader = new BatchGetRunner(client, { ...options, keyAttribute: 'eventId' });
   }
 
   async putAll(items: readonly ScoreItem[]): Promise<void> {
@@ -53,6 +54,16 @@ export class DynamoDbScoreStore extends ScoreStore {
         throw toDynamoDbError(error, `GetItem on ${this.options.tableName}`);
       });
     return output.Item ? toStoredScore(unmarshall(output.Item, SCORE_ITEM_UNMARSHALL)) : undefined;
+  }
+
+  async getMany(eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredScore>> {
+    const items = await this.reader.getAll(eventIds);
+    return new Map(
+      [...items].map(([eventId, item]) => [
+        eventId,
+        toStoredScore(unmarshall(item, SCORE_ITEM_UNMARSHALL)),
+      ]),
+    );
   }
 
   async listByEntity(query: EntityScoresQuery): Promise<EntityScoresPage> {
@@ -98,39 +109,13 @@ export class DynamoDbScoreStore extends ScoreStore {
    */
   private async itemsOf(rows: readonly DynamoItem[]): Promise<StoredScore[]> {
     const missing = rows.filter((row) => row['score'] === undefined);
-    const fetched = new Map<string, DynamoItem>();
-    const table = this.options.tableName;
-    const deadline = Date.now() + this.options.timeoutMs;
-    // A page of up to 1,000 items is up to 10 requests: in flight together, as writes are.
-    await mapBounded(chunk(missing, BATCH_GET_LIMIT), this.options.concurrency, (keys) =>
-      sendUntilProcessed(
-        keys.map((row): DynamoItem => ({ eventId: row['eventId']! })),
-        async (pending) => {
-          const output = await this.client
-            .send(
-              new BatchGetItemCommand({
-                RequestItems: { [table]: { Keys: [...pending], ConsistentRead: true } },
-              }),
-            )
-            .catch((error: unknown) => {
-              throw toDynamoDbError(error, `BatchGetItem on ${table}`);
-            });
-          for (const item of output.Responses?.[table] ?? [])
-            if (item['eventId']?.S !== undefined) fetched.set(item['eventId'].S, item);
-          return output.UnprocessedKeys?.[table]?.Keys ?? [];
-        },
-        { ...this.options, operation: 'read', deadline },
-      ),
-    );
+    const fetched = await this.reader.getAll(missing.map((row) => row['eventId']?.S ?? ''));
     return rows.flatMap((row) => {
       const item = row['score'] === undefined ? fetched.get(row['eventId']?.S ?? '') : row;
       return item === undefined ? [] : [toStoredScore(unmarshall(item, SCORE_ITEM_UNMARSHALL))];
     });
   }
 }
-
-/** BatchGetItem's own limit. */
-const BATCH_GET_LIMIT = 100;
 
 const pageKeyOf = (row: DynamoItem): ScorePageKey => {
   const keys = unmarshall(row) as Record<string, unknown>;

@@ -32,5 +32,7 @@ export interface EntityScoresPage {
 export abstract class ScoreStore {
   abstract putAll(items: readonly ScoreItem[]): Promise<void>;
   abstract get(eventId: string): Promise<StoredScore | undefined>;
+  /** The stored scores among `eventIds`, by event id; an id with none is absent. */
+  abstract getMany(eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredScore>>;
   abstract listByEntity(query: EntityScoresQuery): Promise<EntityScoresPage>;
 }

@@ -6,7 +6,7 @@ import type {
 /** The GSI that serves "scores of an entity over a time range" with a Query, never a Scan. */
 export const BY_ENTITY_INDEX = 'byEntity';
 
-/** The TTL attribute of both tables, epoch seconds. */
+/** The TTL attribute of every table, epoch seconds. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
@@ -80,8 +80,9 @@ export function withIndexProjection(
 
 /**
  * The alert-state table: per entity, the cooldown window of its last alert
- * (`cooldown#<entityId>`), per fired alert a marker (`alert#<alertId>`), and per webhook delivery
- * its attempt counter (`delivery#<deliveryId>`, see `DynamoDbDeliveryAttemptStore`). It is a
+ * (`cooldown#<entityId>`), per fired alert a marker (`alert#<alertId>`), per webhook delivery
+ * its attempt counter (`delivery#<deliveryId>`, see `DynamoDbDeliveryAttemptStore`), and the
+ * service's one event clock (`clock#events`, see `DynamoDbEventClock`). It is a
  * table of its own, not items in the scores table, because score items are keyed by
  * producer-chosen event ids: an event id spelled like a cooldown key would otherwise overwrite an
  * entity's cooldown.
@@ -93,6 +94,25 @@ export function alertStateTableDefinition(tableName: string): TableDefinition {
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    },
+    timeToLive: ttlOn(tableName),
+    requiredIndexes: [],
+  };
+}
+
+/**
+ * The labels table: per labelled event, its newest label (partition key `eventId`, the labelled
+ * transaction's id, so a label and its score share a key and a page of scores reads its labels
+ * with one BatchGetItem). A table of its own: labels arrive on their own topic, before or after
+ * their prediction, and a label stored first waits here for it.
+ */
+export function labelsTableDefinition(tableName: string): TableDefinition {
+  return {
+    create: {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'eventId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
     },
     timeToLive: ttlOn(tableName),
     requiredIndexes: [],

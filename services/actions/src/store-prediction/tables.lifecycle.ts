@@ -3,7 +3,11 @@ import type { OnModuleInit } from '@nestjs/common';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Logger } from '@rtml/observability';
 import { LOGGER } from '@rtml/service-runtime';
-import { alertStateTableDefinition, scoresTableDefinition } from './scores-table.definition';
+import {
+  alertStateTableDefinition,
+  labelsTableDefinition,
+  scoresTableDefinition,
+} from './scores-table.definition';
 import { ensureTable } from './table.provisioner';
 
 /** Injection token of the tables settings. */
@@ -12,12 +16,13 @@ export const TABLES_OPTIONS = Symbol('rtml.actions.tables');
 export interface TablesOptions {
   readonly scoresTable: string;
   readonly alertStateTable: string;
+  readonly labelsTable: string;
   /** CREATE_TABLE: create missing tables at boot (local stack, tests) or only check them. */
   readonly create: boolean;
 }
 
 /**
- * Makes sure both tables exist before the consumer starts (module init runs before the consumer
+ * Makes sure every table exists before the consumers start (module init runs before the consumer
  * joins its group): created when missing with CREATE_TABLE=true, else checked, and the boot
  * refused when one is missing.
  */
@@ -35,8 +40,13 @@ export class TablesLifecycle implements OnModuleInit {
     await ensureTable(this.client, alertStateTableDefinition(this.options.alertStateTable), {
       create,
     });
+    await ensureTable(this.client, labelsTableDefinition(this.options.labelsTable), { create });
     this.logger.info(
-      { scoresTable: this.options.scoresTable, alertStateTable: this.options.alertStateTable },
+      {
+        scoresTable: this.options.scoresTable,
+        alertStateTable: this.options.alertStateTable,
+        labelsTable: this.options.labelsTable,
+      },
       create ? 'tables ready (created when missing)' : 'tables present',
     );
   }

@@ -6,7 +6,7 @@ import {
   topicName,
   valueSubject,
 } from '@rtml/contracts';
-import type { DeadLetter, Prediction } from '@rtml/contracts';
+import type { DeadLetter, Label, Prediction } from '@rtml/contracts';
 import { predictionFixture } from '@rtml/contracts/testing';
 import {
   AvroSerde,
@@ -55,12 +55,14 @@ export const predictionOf = (
 
 /**
  * The actions service started in-process on the suite's own topics (provisioned here) and
- * tables, with a producer of predictions and a view of what the service has committed. It runs
- * both stages of the service: the predictions consumer and the webhook delivery worker.
+ * tables, with producers of predictions and labels and a view of what the service has committed.
+ * It runs every stage of the service: the predictions consumer, the webhook delivery worker and
+ * the label stage.
  */
 export class ActionsServiceHarness {
   readonly topics: {
     readonly predictions: string;
+    readonly labels: string;
     readonly alerts: string;
     readonly webhookDeliveries: string;
     readonly deadLetters: string;
@@ -77,11 +79,13 @@ export class ActionsServiceHarness {
   private readonly readers: TopicReader[] = [];
   private service: RunningService | undefined;
   private produced = 0;
+  private labelsProduced = 0;
 
   constructor(private readonly options: ActionsHarnessOptions) {
     const { prefix } = options;
     this.topics = {
       predictions: topicName('predictions', prefix),
+      labels: topicName('labels', prefix),
       alerts: topicName('alerts', prefix),
       webhookDeliveries: topicName('webhookDeliveries', prefix),
       deadLetters: topicName('deadLetters', prefix),
@@ -100,6 +104,11 @@ export class ActionsServiceHarness {
   /** The delivery worker's consumer group on the broker. */
   get deliveriesGroupId(): string {
     return consumerGroupId('webhookDeliveries', this.options.prefix);
+  }
+
+  /** The label stage's consumer group on the broker. */
+  get labelsGroupId(): string {
+    return consumerGroupId('actionsLabels', this.options.prefix);
   }
 
   async start(): Promise<void> {
@@ -165,6 +174,29 @@ export class ActionsServiceHarness {
     this.produced += values.length;
   }
 
+  /** Produces labels as ingest does: Avro values, keyed by customer, with the event id header. */
+  async produceLabels(labels: readonly Label[]): Promise<void> {
+    const subject = valueSubject('labels', this.options.prefix);
+    const records = await Promise.all(
+      labels.map(async (label) => ({
+        topic: this.topics.labels,
+        key: label.customerId,
+        value: await this.serde.encode(subject, label),
+        headers: { [HEADERS.eventId]: label.eventId },
+      })),
+    );
+    await this.publisher.publish(records);
+    this.labelsProduced += labels.length;
+  }
+
+  /** Produces raw values (whatever bytes) to the labels topic under `key`. */
+  async produceRawLabels(values: readonly Buffer[], key: string): Promise<void> {
+    await this.publisher.publish(
+      values.map((value) => ({ topic: this.topics.labels, key, value })),
+    );
+    this.labelsProduced += values.length;
+  }
+
   /**
    * Decodes every record of the suite's dead-letter topic, from its start, into `into`, read in
    * `groupId` until `stop()`.
@@ -185,6 +217,12 @@ export class ActionsServiceHarness {
   async uncommitted(committedOffsets: (group: string, topic: string) => Promise<Offsets>) {
     const committed = sumOffsets(await committedOffsets(this.groupId, this.topics.predictions));
     return this.produced - committed;
+  }
+
+  /** How many labels produced so far the label stage has not committed yet. */
+  async uncommittedLabels(committedOffsets: (group: string, topic: string) => Promise<Offsets>) {
+    const committed = sumOffsets(await committedOffsets(this.labelsGroupId, this.topics.labels));
+    return this.labelsProduced - committed;
   }
 
   async stop(): Promise<void> {

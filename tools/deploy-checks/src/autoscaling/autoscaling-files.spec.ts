@@ -72,7 +72,7 @@ describe('buildAutoscaling', () => {
     expect(spec.maxReplicaCount).toBe(TOPICS.transactions.partitions);
   });
 
-  it('watches the delivery worker of actions on its own group, beside the predictions consumer', () => {
+  it('watches the delivery worker and the label stage of actions on their own groups, beside the predictions consumer', () => {
     const spec = buildAutoscaling('actions').object['spec'] as {
       triggers: { type: string; metadata: Record<string, string> }[];
     };
@@ -81,6 +81,7 @@ describe('buildAutoscaling', () => {
     ).toEqual([
       ['kafka', topicName('predictions'), CONSUMER_GROUPS.actions.groupId],
       ['kafka', topicName('webhookDeliveries'), CONSUMER_GROUPS.webhookDeliveries.groupId],
+      ['kafka', topicName('labels'), CONSUMER_GROUPS.actionsLabels.groupId],
       ['cpu', undefined, undefined],
     ]);
   });

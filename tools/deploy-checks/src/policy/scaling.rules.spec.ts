@@ -44,12 +44,13 @@ describe('scalingProblems', () => {
     const [trigger] = scaledObjectOf(prod, 'actions').spec?.triggers ?? [];
     if (trigger)
       trigger.metadata = { ...trigger.metadata, consumerGroup: 'rtml.action', topic: 'alerts' };
-    const groups = 'CONSUMER_GROUPS.actions, CONSUMER_GROUPS.webhookDeliveries';
-    const { actions, webhookDeliveries } = CONSUMER_GROUPS;
+    const groups =
+      'CONSUMER_GROUPS.actions, CONSUMER_GROUPS.webhookDeliveries, CONSUMER_GROUPS.actionsLabels';
+    const { actions, webhookDeliveries, actionsLabels } = CONSUMER_GROUPS;
     expect(introduced(scalingProblems, 'prod', prod)).toEqual([
       `prod: actions's ScaledObject has no kafka trigger for predictions, which ${actions.groupId} consumes (CONSUMER_GROUPS.actions)`,
-      `prod: actions's ScaledObject watches topic alerts, which actions does not consume (${groups}: predictions, ${topicName('webhookDeliveries')})`,
-      `prod: actions's ScaledObject watches group rtml.action, which is none of actions's (${groups}: ${actions.groupId}, ${webhookDeliveries.groupId})`,
+      `prod: actions's ScaledObject watches topic alerts, which actions does not consume (${groups}: predictions, ${topicName('webhookDeliveries')}, ${topicName('labels')})`,
+      `prod: actions's ScaledObject watches group rtml.action, which is none of actions's (${groups}: ${actions.groupId}, ${webhookDeliveries.groupId}, ${actionsLabels.groupId})`,
     ]);
   });
 

@@ -16,11 +16,15 @@ export interface ScaleSlice {
   readonly redisKeyPrefix: string;
   readonly scoresTable: string;
   readonly alertStateTable: string;
+  readonly labelsTable: string;
   /** The environment every service of the test is launched with. */
   readonly env: Readonly<Record<string, string>>;
 }
 
-/** A slice named `id`: the topic prefix, `<id>:` Redis keys, `<id>-scores` and `<id>-alert-state`. */
+/**
+ * A slice named `id`: the topic prefix, `<id>:` Redis keys, and the tables `<id>-scores`,
+ * `<id>-alert-state` and `<id>-labels`.
+ */
 export function newSlice(id = `scale-${Date.now().toString(36)}`): ScaleSlice {
   const slice = {
     id,
@@ -28,6 +32,7 @@ export function newSlice(id = `scale-${Date.now().toString(36)}`): ScaleSlice {
     redisKeyPrefix: `${id}:`,
     scoresTable: `${id}-scores`,
     alertStateTable: `${id}-alert-state`,
+    labelsTable: `${id}-labels`,
   };
   return {
     ...slice,
@@ -36,6 +41,7 @@ export function newSlice(id = `scale-${Date.now().toString(36)}`): ScaleSlice {
       REDIS_KEY_PREFIX: slice.redisKeyPrefix,
       SCORES_TABLE: slice.scoresTable,
       ALERT_STATE_TABLE: slice.alertStateTable,
+      LABELS_TABLE: slice.labelsTable,
       CREATE_TABLE: 'true',
     },
   };
@@ -64,7 +70,7 @@ export interface SliceClients {
 
 /**
  * Removes everything the slice created: the services' consumer groups, the topics, the
- * registry subjects (soft then permanent delete, as the registry requires), both tables and the
+ * registry subjects (soft then permanent delete, as the registry requires), the tables and the
  * Redis keys. Each part is attempted even if another fails; returns what could not be removed.
  */
 export async function cleanUpSlice(clients: SliceClients, slice: ScaleSlice): Promise<string[]> {
@@ -87,7 +93,7 @@ export async function cleanUpSlice(clients: SliceClients, slice: ScaleSlice): Pr
     }
   });
   await attempt('subjects', () => deleteSubjects(clients.registryUrl, `${slice.topicPrefix}.`));
-  for (const TableName of [slice.scoresTable, slice.alertStateTable])
+  for (const TableName of [slice.scoresTable, slice.alertStateTable, slice.labelsTable])
     await attempt(`table ${TableName}`, () =>
       clients.dynamodb.send(new DeleteTableCommand({ TableName })).catch((error: unknown) => {
         if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
