@@ -1,38 +1,42 @@
-import { parseArgs } from 'node:util';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { describeErrorOnOneLine } from '@rtml/errors';
-import { KafkaRecordPublisher, PROCESSING_GUARANTEES, createKafkaClient } from '@rtml/kafka';
+import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
 import type { ProcessingGuarantee } from '@rtml/kafka';
 import type { Kafka } from 'kafkajs';
 import { createLogger } from '@rtml/observability';
-import { simulatedRows } from '../feed/simulated.rows';
 import { KafkaEventSink } from '../feed/raw-event.sender';
 import { startPipeline } from '../launch/pipeline.session';
 import { PIPELINE_SERVICES } from '../launch/service.process';
 import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
-import { runThroughPipeline } from '../outcome/pipeline.run';
-import { sampleCpu } from '../scale/cpu.ledger';
-import { cpuPerEvent } from './cpu-per-event';
+import { BenchUsageError, parseBenchArgs } from './bench-args.parser';
+import type { BenchArgs } from './bench-args.parser';
+import type { BenchRun, CeilingsRun, GuaranteeRun, PacedResult } from './bench-run.types';
+import { benchReport, ratiosOf } from './bench.report';
+import type { BenchReport } from './bench.report';
+import { latencyTable, targetsTable } from './bench-tables.format';
+import { measureFlatOut } from './flat-out.phase';
 import { measureKafkaCeiling } from './kafka.ceiling';
 import type { CeilingResult } from './kafka.ceiling';
+import { measurePacedRate } from './paced.phase';
 import { SERVICE_CEILINGS, measureServiceCeiling } from './service.ceiling';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /**
- * `npm run bench`: the pipeline under load against the ceilings of its parts, all measured in
- * the same run on the same machine (it is shared and noisy, so ratios mean more than absolutes):
- * raw Kafka produce→consume, the features Redis script, ONNX scoring and DynamoDB batch writes,
- * each the median of `--runs`; then, for each processing guarantee (`--guarantees`, both by
- * default, each with services started for it), the whole pipeline flat out (`--events`
- * transactions produced to events.raw as fast as Kafka takes them) and end-to-end latency at a
- * fixed offered rate (`--rate` events/s for `--seconds`). Each phase reports the CPU-µs per
- * stored event of every process from /proc (the services, the stack's servers, this driver),
- * grouped as pipeline / emulators / driver, with the machine's busy share and the CPU taken
- * outside the bench. Ends with one JSON line.
+ * `npm run bench`: the pipeline under load against the ceilings of its parts, all measured on
+ * the same machine (it is shared and noisy, so ratios mean more than absolutes), in `--runs`
+ * rounds. Each round measures the ceilings once (raw Kafka produce→consume, the features Redis
+ * script, ONNX scoring, DynamoDB batch writes), then for each processing guarantee
+ * (`--guarantees`, each with services started for it) the whole pipeline flat out (`--events`
+ * transactions produced to events.raw as fast as Kafka takes them) and at each offered rate of
+ * `--rates` for `--seconds`: latency per hop and end to end, from ingest's acceptance and from
+ * the producer's record timestamp to the prediction and to the stored item. Each phase reports
+ * the CPU-µs per stored event of every process from /proc, grouped as pipeline / emulators /
+ * driver. Prints per guarantee the latency tables and issue 11's targets (median and range over
+ * the rounds, met or not) on stderr, and ends with one JSON line on stdout.
  */
 async function main(): Promise<void> {
-  const args = readArgs();
+  const args = parseBenchArgs(process.argv.slice(2));
   const kafka = createKafkaClient({
     brokers: (process.env['KAFKA_BROKERS'] ?? DEFAULT_ENDPOINTS.kafkaBrokers).split(','),
     clientId: 'rtml-bench',
@@ -50,69 +54,67 @@ async function main(): Promise<void> {
   await warmUp.stop();
   try {
     await publisher.connect();
-    const ceilings = {
-      kafka: await median(args.runs, 'kafka produce→consume', () =>
-        measureKafkaCeiling(kafka, args.ceilingEvents),
-      ),
-      redis: await median(args.runs, 'features Redis script', async () =>
-        measureServiceCeiling(SERVICE_CEILINGS.redisScript, args.ceilingEvents),
-      ),
-      onnx: await median(args.runs, 'ONNX scoring', async () =>
-        measureServiceCeiling(SERVICE_CEILINGS.onnxScoring, args.ceilingEvents),
-      ),
-      dynamodb: await median(args.runs, 'DynamoDB batch writes', async () =>
-        measureServiceCeiling(SERVICE_CEILINGS.dynamodbWrites, args.ceilingEvents),
-      ),
-    };
     const sink = new KafkaEventSink(publisher, process.env['TOPIC_PREFIX'] || undefined);
-    const byGuarantee: Partial<Record<ProcessingGuarantee, GuaranteeResult>> = {};
-    for (const guarantee of args.guarantees)
-      byGuarantee[guarantee] = await measureGuarantee(guarantee, { kafka, sink, args, ceilings });
-    const primary = byGuarantee[args.guarantees[0] as ProcessingGuarantee] as GuaranteeResult;
-    const result = {
-      bench: 'pipeline',
-      ceilings_eps: {
-        kafka: ceilings.kafka.eventsPerSecond,
-        redis_script: ceilings.redis.eventsPerSecond,
-        onnx: ceilings.onnx.eventsPerSecond,
-        dynamodb_batch_write: ceilings.dynamodb.eventsPerSecond,
-      },
-      guarantees: byGuarantee,
-      targets: {
-        guarantee: args.guarantees[0],
-        pipeline_cpu_250us_per_event: primary.pipeline.cpu.groups_us_per_event.pipeline <= 250,
-        predictions_10k_per_s: primary.pipeline.predictions_per_s >= 10_000,
-        stored_80pct_of_dynamodb:
-          primary.pipeline.stored_per_s >= 0.8 * ceilings.dynamodb.eventsPerSecond,
-        p99_50ms_at_1000_per_s:
-          args.rate === 1000 ? primary.latency_at_rate.e2e_ms.p99 <= 50 : null,
-      },
-    };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    const runs: BenchRun[] = [];
+    try {
+      for (let run = 1; run <= args.runs; run += 1) {
+        log(`run ${run} of ${args.runs}: the ceilings...`);
+        const ceilings = await measureCeilings(kafka, args.ceilingEvents);
+        const guarantees: Partial<Record<ProcessingGuarantee, GuaranteeRun>> = {};
+        for (const guarantee of args.guarantees)
+          guarantees[guarantee] = await measureGuarantee(guarantee, {
+            kafka,
+            sink,
+            args,
+            ceilings,
+          });
+        runs.push({ ceilings_eps: ceilings, guarantees });
+      }
+    } catch (error) {
+      // The rounds already complete are still measurements: report them, then fail the command.
+      if (runs.length === 0) throw error;
+      log(`run ${runs.length + 1} failed; reporting the ${runs.length} complete run(s)`);
+      report(runs, args);
+      throw error;
+    }
+    report(runs, args);
   } finally {
     await publisher.disconnect();
   }
 }
 
-interface Ceilings {
-  readonly kafka: CeilingResult;
-  readonly redis: CeilingResult;
-  readonly onnx: CeilingResult;
-  readonly dynamodb: CeilingResult;
+async function measureCeilings(kafka: Kafka, events: number): Promise<CeilingsRun> {
+  const measured = async (name: string, measure: () => Promise<CeilingResult> | CeilingResult) => {
+    const result = await measure();
+    log(
+      `  ceiling ${name}: ${result.eventsPerSecond} events/s (${result.events} in ${result.seconds.toFixed(2)} s)`,
+    );
+    return result.eventsPerSecond;
+  };
+  return {
+    kafka: await measured('kafka produce→consume', () => measureKafkaCeiling(kafka, events)),
+    redis_script: await measured('features Redis script', () =>
+      measureServiceCeiling(SERVICE_CEILINGS.redisScript, events),
+    ),
+    onnx: await measured('ONNX scoring', () =>
+      measureServiceCeiling(SERVICE_CEILINGS.onnxScoring, events),
+    ),
+    dynamodb_batch_write: await measured('DynamoDB batch writes', () =>
+      measureServiceCeiling(SERVICE_CEILINGS.dynamodbWrites, events),
+    ),
+  };
 }
 
-type GuaranteeResult = Awaited<ReturnType<typeof measureGuarantee>>;
-
-/** The pipeline flat out, then at the fixed rate, with the services started for `guarantee`. */
+/** The pipeline flat out, then at each rate, with the services started for `guarantee`. */
 async function measureGuarantee(
   guarantee: ProcessingGuarantee,
   context: {
     readonly kafka: Kafka;
     readonly sink: KafkaEventSink;
-    readonly args: ReturnType<typeof readArgs>;
-    readonly ceilings: Ceilings;
+    readonly args: BenchArgs;
+    readonly ceilings: CeilingsRun;
   },
-) {
+): Promise<GuaranteeRun> {
   const { kafka, sink, args, ceilings } = context;
   log(`services with PROCESSING_GUARANTEE=${guarantee}...`);
   const session = await startPipeline({
@@ -125,123 +127,45 @@ async function measureGuarantee(
   );
   try {
     log(`[${guarantee}] pipeline flat out: ${args.events} transactions...`);
-    const flatCpuBefore = sampleCpu(services);
-    const flat = await runThroughPipeline({
-      kafka,
-      rows: simulatedRows(args.events, 11),
-      sink,
-      rate: 0,
-      idPrefix: `bench-${Date.now().toString(36)}-`,
-      labelDelayDays: 7,
-      stallTimeoutMs: 120_000,
-      log,
-    });
-    const flatCpu = cpuPerEvent(flatCpuBefore, sampleCpu(services), flat.report.stored);
-    const predictionsPerSecond =
-      flat.report.predictions / ((flat.lastPredictionAt - flat.firstPredictionAt) / 1000);
-    const storedPerSecond = flat.report.stored / ((flat.allStoredAt - flat.startedAt) / 1000);
-    log(`[${guarantee}] latency at ${args.rate} events/s for ${args.seconds} s...`);
-    const pacedCpuBefore = sampleCpu(services);
-    const paced = await runThroughPipeline({
-      kafka,
-      rows: simulatedRows(args.rate * args.seconds, 12),
-      sink,
-      rate: args.rate,
-      idPrefix: `bench-${Date.now().toString(36)}-`,
-      labelDelayDays: 7,
-      stallTimeoutMs: 120_000,
-      log,
-    });
-    const pacedCpu = cpuPerEvent(pacedCpuBefore, sampleCpu(services), paced.report.stored);
-    const ratio = (value: number, ceiling: CeilingResult) =>
-      round(value / ceiling.eventsPerSecond, 3);
-    return {
-      pipeline: {
-        events: flat.report.sent,
-        predictions: flat.report.predictions,
-        stored: flat.report.stored,
-        predictions_per_s: Math.round(predictionsPerSecond),
-        stored_per_s: Math.round(storedPerSecond),
-        cpu: flatCpu,
-      },
-      ratios: {
-        predictions_vs_kafka: ratio(predictionsPerSecond, ceilings.kafka),
-        predictions_vs_redis_script: ratio(predictionsPerSecond, ceilings.redis),
-        predictions_vs_onnx: ratio(predictionsPerSecond, ceilings.onnx),
-        stored_vs_dynamodb: ratio(storedPerSecond, ceilings.dynamodb),
-      },
-      latency_at_rate: {
-        rate: args.rate,
-        events: paced.report.sent,
-        predictions: paced.report.predictions,
-        e2e_ms: paced.report.e2e_ms,
-        cpu: pacedCpu,
-      },
-    };
+    const pipeline = await measureFlatOut({ kafka, sink, events: args.events, services, log });
+    const paced: PacedResult[] = [];
+    for (const rate of args.rates) {
+      log(`[${guarantee}] latency at ${rate} events/s for ${args.seconds} s...`);
+      const { seconds, storedSample } = args;
+      paced.push(
+        await measurePacedRate({ kafka, sink, rate, seconds, storedSample, services, log }),
+      );
+    }
+    return { pipeline, ratios: ratiosOf(pipeline, ceilings), paced };
   } finally {
     await session.stop();
   }
 }
 
-async function median(
-  runs: number,
-  name: string,
-  measure: () => Promise<CeilingResult>,
-): Promise<CeilingResult> {
-  const results: CeilingResult[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const result = await measure();
-    log(
-      `  ceiling ${name}: ${result.eventsPerSecond} events/s (${result.events} in ${result.seconds.toFixed(2)} s)`,
-    );
-    results.push(result);
+/** The tables on stderr, then the JSON line on stdout (its `runs` says how many rounds it holds). */
+function report(runs: readonly BenchRun[], args: BenchArgs): void {
+  const result = benchReport(runs, args.guarantees, args.rates);
+  printTables(result, args);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function printTables(report: BenchReport, args: BenchArgs): void {
+  for (const guarantee of args.guarantees) {
+    const result = report.guarantees[guarantee];
+    if (result === undefined) continue;
+    for (const rate of args.rates) {
+      const paced = result.latency_at_rates[String(rate)];
+      if (paced !== undefined) log(`\n${latencyTable(guarantee, paced, report.runs)}`);
+    }
+    log(`\n${targetsTable(guarantee, result.targets, report.runs)}\n`);
   }
-  results.sort((a, b) => a.eventsPerSecond - b.eventsPerSecond);
-  return results[Math.floor(results.length / 2)] as CeilingResult;
-}
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function readArgs() {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      events: { type: 'string', default: '50000' },
-      'ceiling-events': { type: 'string', default: '50000' },
-      rate: { type: 'string', default: '1000' },
-      seconds: { type: 'string', default: '30' },
-      runs: { type: 'string', default: '3' },
-      guarantees: { type: 'string', default: PROCESSING_GUARANTEES.join(',') },
-    },
-    strict: true,
-  });
-  const number = (name: keyof typeof values) => {
-    const value = Number(values[name]);
-    if (!Number.isSafeInteger(value) || value < 1)
-      throw new Error(`--${name} must be a positive integer`);
-    return value;
-  };
-  return {
-    events: number('events'),
-    ceilingEvents: number('ceiling-events'),
-    rate: number('rate'),
-    seconds: number('seconds'),
-    runs: number('runs'),
-    guarantees: guaranteesOf(values.guarantees),
-  };
-}
-
-function guaranteesOf(text: string): ProcessingGuarantee[] {
-  const names = text.split(',').map((name) => name.trim());
-  const unknown = names.filter(
-    (name) => !(PROCESSING_GUARANTEES as readonly string[]).includes(name),
-  );
-  if (names.length === 0 || unknown.length > 0)
-    throw new Error(`--guarantees takes ${PROCESSING_GUARANTEES.join(', ')}; got ${text}`);
-  return names as ProcessingGuarantee[];
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof BenchUsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`bench failed: ${describeErrorOnOneLine(error)}\n`);
   process.exit(1);
 });

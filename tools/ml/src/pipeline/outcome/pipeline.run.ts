@@ -35,6 +35,8 @@ export interface PipelineRunOptions {
   readonly stallTimeoutMs: number;
   readonly log: (line: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /** Called with each prediction message of this run's transactions (duplicates too), as seen. */
+  readonly onPrediction?: (prediction: Prediction) => void;
 }
 
 /** The one JSON line demo and replay end with. */
@@ -91,6 +93,7 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
       predictionMessages += 1;
       predicted.add(value.eventId);
       latencies.push(value.timings.scoredAt - value.timings.ingestedAt);
+      options.onPrediction?.(value);
       lastOutcomeAt = performance.now();
       if (Number.isNaN(firstPredictionAt)) firstPredictionAt = lastOutcomeAt;
       lastPredictionAt = lastOutcomeAt;

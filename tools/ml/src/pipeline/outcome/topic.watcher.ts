@@ -5,17 +5,20 @@ export interface WatchedRecord<T> {
   readonly value: T;
   readonly partition: number;
   readonly offset: string;
+  /** The record's timestamp, epoch ms (CreateTime: the producer's, on the pipeline's topics). */
+  readonly timestamp: number;
   readonly headers: Readonly<Record<string, string>>;
 }
 
 /**
  * Reads what the pipeline writes to one topic from the moment `start()` returns: it notes the
  * end offsets first, then seeks a fresh consumer group there, so nothing produced after
- * `start()` can be missed and nothing older is read. Values are decoded Avro.
+ * `start()` can be missed and nothing older is read. Values are decoded Avro unless `decode`
+ * says otherwise (events.raw carries JSON too).
  */
 export class TopicWatcher<T> {
   private readonly consumer: Consumer;
-  private readonly serde: AvroSerde;
+  private readonly decode: (value: Buffer) => Promise<T> | T;
   private readonly handlers: ((record: WatchedRecord<T>) => void)[] = [];
 
   constructor(
@@ -23,8 +26,13 @@ export class TopicWatcher<T> {
     private readonly topic: string,
     registryUrl: string,
     private readonly groupId: string,
+    decode?: (value: Buffer) => Promise<T> | T,
   ) {
-    this.serde = new AvroSerde(registryUrl);
+    if (decode !== undefined) this.decode = decode;
+    else {
+      const serde = new AvroSerde(registryUrl);
+      this.decode = async (value) => (await serde.decode(value)) as T;
+    }
     this.consumer = kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,
@@ -48,11 +56,12 @@ export class TopicWatcher<T> {
       eachBatch: async ({ batch }) => {
         for (const message of batch.messages) {
           if (message.value === null) continue;
-          const value = (await this.serde.decode(message.value)) as T;
+          const value = await this.decode(message.value);
           const record = {
             value,
             partition: batch.partition,
             offset: message.offset,
+            timestamp: Number(message.timestamp),
             headers: decodeHeaders(message.headers),
           };
           for (const handler of this.handlers) handler(record);

@@ -1,0 +1,64 @@
+import { BenchUsageError, parseBenchArgs } from './bench-args.parser';
+
+describe('parseBenchArgs', () => {
+  it('runs three rounds at 500, 1,000 and 2,000 events/s under both guarantees by default', () => {
+    expect(parseBenchArgs([])).toEqual({
+      events: 50_000,
+      ceilingEvents: 50_000,
+      runs: 3,
+      rates: [500, 1_000, 2_000],
+      seconds: 30,
+      storedSample: 10,
+      guarantees: ['exactly_once_v2', 'at_least_once'],
+    });
+  });
+
+  it('reads every option, rates in the order given', () => {
+    expect(
+      parseBenchArgs([
+        '--events',
+        '2000',
+        '--ceiling-events',
+        '1000',
+        '--runs',
+        '1',
+        '--rates',
+        '1000, 500',
+        '--seconds',
+        '10',
+        '--stored-sample',
+        '1',
+        '--guarantees',
+        'at_least_once',
+      ]),
+    ).toEqual({
+      events: 2_000,
+      ceilingEvents: 1_000,
+      runs: 1,
+      rates: [1_000, 500],
+      seconds: 10,
+      storedSample: 1,
+      guarantees: ['at_least_once'],
+    });
+  });
+
+  it('takes --rate as the one rate of --rates', () => {
+    expect(parseBenchArgs(['--rate', '750']).rates).toEqual([750]);
+  });
+
+  it('refuses --rate with --rates, bad numbers, repeated values and unknown names', () => {
+    const refused = [
+      ['--rate', '1000', '--rates', '500'],
+      ['--rates', '500,,1000'],
+      ['--rates', '500,1.5'],
+      ['--rates', '500,500'],
+      ['--runs', '0'],
+      ['--seconds', '-3'],
+      ['--events', '5k'],
+      ['--guarantees', 'exactly_once'],
+      ['--guarantees', 'at_least_once,at_least_once'],
+      ['--repeat', '2'],
+    ];
+    for (const argv of refused) expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError);
+  });
+});

@@ -1,0 +1,76 @@
+import type { ProcessingGuarantee } from '@rtml/kafka';
+import type { LatencySummary } from '../outcome/latency.summary';
+import type { CpuPerEvent } from './cpu-per-event';
+import type { LatencyPath } from './hop-latency.recorder';
+import type { LatencyPercentiles } from './latency.histogram';
+import type { SpreadTree } from './run-spread';
+
+/** The ceilings of one run, events/s. */
+export interface CeilingsRun {
+  readonly kafka: number;
+  readonly redis_script: number;
+  readonly onnx: number;
+  readonly dynamodb_batch_write: number;
+}
+
+export interface FlatOutResult {
+  readonly events: number;
+  readonly predictions: number;
+  readonly stored: number;
+  readonly predictions_per_s: number;
+  readonly stored_per_s: number;
+  readonly cpu: CpuPerEvent;
+}
+
+/** The flat-out figures against the ceilings measured in the same run. */
+export interface Ratios {
+  readonly predictions_vs_kafka: number;
+  readonly predictions_vs_redis_script: number;
+  readonly predictions_vs_onnx: number;
+  readonly stored_vs_dynamodb: number;
+}
+
+export interface GuaranteeRun {
+  readonly pipeline: FlatOutResult;
+  readonly ratios: Ratios;
+  /** One per offered rate, in the order of `--rates`. */
+  readonly paced: readonly PacedResult[];
+}
+
+export interface PacedResult {
+  readonly rate: number;
+  readonly events: number;
+  readonly predictions: number;
+  readonly stored: number;
+  /** Accepted → prediction, exact nearest-rank over every prediction message (as demo reports it). */
+  readonly e2e_ms: LatencySummary;
+  /** Each path's HDR percentiles over the events that have both ends (see LATENCY_PATHS). */
+  readonly latency_ms: Record<LatencyPath, LatencyPercentiles>;
+  readonly stored_probe: {
+    readonly sample_every: number;
+    /** Sampled transactions whose stored item the probe timed. */
+    readonly timed: number;
+    /** Sampled transactions it had not found when the phase ended. */
+    readonly untimed: number;
+    readonly failed_reads: number;
+    /** Timed items already stored at the probe's first read (it began looking late). */
+    readonly found_on_first_read: number;
+    /** How much later than the truth the probe can have seen an item (read window widths). */
+    readonly window_ms: LatencyPercentiles;
+  };
+  readonly cpu: CpuPerEvent;
+}
+
+/** One round: the ceilings, then each guarantee's phases. */
+export interface BenchRun {
+  readonly ceilings_eps: CeilingsRun;
+  readonly guarantees: Partial<Record<ProcessingGuarantee, GuaranteeRun>>;
+}
+
+/** A guarantee's figures over the runs, as the targets read them. */
+export interface GuaranteeSummary {
+  readonly pipeline: SpreadTree<FlatOutResult>;
+  readonly ratios: SpreadTree<Ratios>;
+  /** By offered rate (`"1000"`). */
+  readonly latency_at_rates: Readonly<Record<string, SpreadTree<PacedResult>>>;
+}

@@ -1,0 +1,58 @@
+import { benchRunFixture } from './bench-run.fixture';
+import { benchReport } from './bench.report';
+import { latencyTable, targetsTable } from './bench-tables.format';
+
+describe('the bench tables', () => {
+  const report = benchReport(
+    [benchRunFixture(2_200, 80), benchRunFixture(2_300, 90), benchRunFixture(2_100, 86)],
+    ['exactly_once_v2'],
+    [1_000],
+  );
+  const primary = report.guarantees.exactly_once_v2;
+
+  it('lists each target with the median and range measured, and whether it is met', () => {
+    const table = targetsTable('exactly_once_v2', primary?.targets ?? [], 3);
+
+    expect(table.split('\n')).toEqual([
+      '[exactly_once_v2] issue 11 targets, median of 3 runs (min–max); met or not on the median:',
+      '| measure                                                          | measured               | target      | met     |',
+      '| ---------------------------------------------------------------- | ---------------------- | ----------- | ------- |',
+      '| predictions sustained, flat out                                  | 2,200 (2,100–2,300) /s | ≥ 10,000 /s | not met |',
+      '| stored items, vs the DynamoDB Local ceiling                      | 27.5 (26.3–28.8) %     | ≥ 80 %      | not met |',
+      '| p99 accepted → prediction at 1,000 /s                            | 258 (240–270) ms       | ≤ 50 ms     | not met |',
+      '| p99 producer timestamp → stored item at 1,000 /s (as first read) | 258 (240–270) ms       | ≤ 150 ms    | not met |',
+      '| pipeline CPU per event, flat out                                 | 1,100 µs               | ≤ 250 µs    | not met |',
+    ]);
+  });
+
+  it('says when a target was not measured', () => {
+    const unmeasured = benchReport([benchRunFixture(2_200, 80)], ['exactly_once_v2'], [500]);
+    const table = targetsTable(
+      'exactly_once_v2',
+      unmeasured.guarantees.exactly_once_v2?.targets ?? [],
+      1,
+    );
+
+    expect(table).toContain('one run');
+    expect(table).toMatch(
+      /p99 accepted → prediction at 1,000 \/s +\| not measured +\| ≤ 50 ms +\| n\/a/,
+    );
+  });
+
+  it('gives every path’s percentiles at a rate and how the stored items were timed', () => {
+    const paced = primary?.latency_at_rates['1000'];
+    const lines = paced ? latencyTable('exactly_once_v2', paced, 3).split('\n') : [];
+
+    expect(lines[0]).toBe(
+      '[exactly_once_v2] latency at 1,000 events/s, ms, median of 3 runs (min–max):',
+    );
+    expect(lines[1]).toMatch(/^\| path +\| n +\| p50 +\| p90 +\| p99 +\| p99\.9 +\| max +\|$/);
+    expect(lines).toHaveLength(3 + 11 + 1);
+    expect(lines[3]).toMatch(
+      /^\| producer → ingest \(events\.raw, ingest\) +\| 1,000 +\| 86 \(80–90\) +\| 172 \(160–180\) +\| 258 \(240–270\) +\| 344 \(320–360\) +\| 430 \(400–450\) +\|$/,
+    );
+    expect(lines[14]).toBe(
+      'stored: 1 transaction in 10 timed by reading the table (0 not found in time, 0 failed reads, 100 already there at the first read); "stored" is the read that found the item, "at least" the last read that missed it (p50 10, max 50 ms apart)',
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import type { TargetVerdict } from './bench-targets.catalog';
+import type { PacedResult } from './bench-run.types';
+import { LATENCY_PATHS } from './hop-latency.recorder';
+import type { LatencyPath } from './hop-latency.recorder';
+import type { SpreadTree } from './run-spread';
+import { formatNumber, formatSpread, renderTable } from './text.table';
+
+const runsNote = (runs: number) => (runs === 1 ? 'one run' : `median of ${runs} runs (min–max)`);
+
+/** Issue 11's targets for one guarantee: what was measured and whether it meets each. */
+export function targetsTable(
+  guarantee: string,
+  verdicts: readonly TargetVerdict[],
+  runs: number,
+): string {
+  const rows = verdicts.map((verdict) => [
+    verdict.measure,
+    verdict.value === null
+      ? 'not measured'
+      : `${formatSpread(verdict.value, (value) => formatNumber(value, verdict.unit === '%' ? 1 : 0))} ${verdict.unit}`,
+    verdict.target,
+    verdict.met === null ? 'n/a' : verdict.met ? 'met' : 'not met',
+  ]);
+  return [
+    `[${guarantee}] issue 11 targets, ${runsNote(runs)}; met or not on the median:`,
+    renderTable(['measure', 'measured', 'target', 'met'], rows),
+  ].join('\n');
+}
+
+/** Every latency path at one offered rate, in ms, with how the stored item was timed. */
+export function latencyTable(
+  guarantee: string,
+  paced: SpreadTree<PacedResult>,
+  runs: number,
+): string {
+  const rows = (Object.keys(LATENCY_PATHS) as LatencyPath[]).map((path) => {
+    const figures = paced.latency_ms[path];
+    return [
+      LATENCY_PATHS[path],
+      formatSpread(figures.count),
+      ...[figures.p50, figures.p90, figures.p99, figures.p99_9, figures.max].map((value) =>
+        formatSpread(value),
+      ),
+    ];
+  });
+  const probe = paced.stored_probe;
+  return [
+    `[${guarantee}] latency at ${formatNumber(paced.rate.median)} events/s, ms, ${runsNote(runs)}:`,
+    renderTable(['path', 'n', 'p50', 'p90', 'p99', 'p99.9', 'max'], rows),
+    `stored: 1 transaction in ${formatNumber(probe.sample_every.median)} timed by reading the table ` +
+      `(${formatSpread(probe.untimed)} not found in time, ${formatSpread(probe.failed_reads)} failed reads, ` +
+      `${formatSpread(probe.found_on_first_read)} already there at the first read); "stored" is the ` +
+      `read that found the item, "at least" the last read that missed it (p50 ` +
+      `${formatSpread(probe.window_ms.p50)}, max ${formatSpread(probe.window_ms.max)} ms apart)`,
+  ].join('\n');
+}
