@@ -24,7 +24,14 @@ const SERVICES = [
   },
   {
     service: 'actions',
-    dependencies: ['kafka', 'schema-registry', 'dynamodb', 'consumer', 'webhook-deliveries'],
+    dependencies: [
+      'kafka',
+      'schema-registry',
+      'dynamodb',
+      'consumer',
+      'webhook-deliveries',
+      'labels',
+    ],
   },
 ] as const;
 
@@ -41,6 +48,7 @@ describe.each(SERVICES)('the $service service process', ({ service, dependencies
     SCORES_TABLE: dynamodb.tableName('scores'),
     ALERT_STATE_TABLE: dynamodb.tableName('alerts'),
     LABELS_TABLE: dynamodb.tableName('labels'),
+    QUALITY_TABLE: dynamodb.tableName('quality'),
   };
   const started: ServiceProcess[] = [];
   const start = async (env?: Record<string, string>) => {

@@ -44,6 +44,7 @@ export function usePipeline() {
     scores: dynamodb.tableName('scores'),
     alerts: dynamodb.tableName('alerts'),
     labels: dynamodb.tableName('labels'),
+    quality: dynamodb.tableName('quality'),
   };
   const processes = new Map<ServiceName, ServiceProcess>();
   const serde = new AvroSerde(kafka.schemaRegistryUrl);
@@ -66,6 +67,7 @@ export function usePipeline() {
     SCORES_TABLE: tables.scores,
     ALERT_STATE_TABLE: tables.alerts,
     LABELS_TABLE: tables.labels,
+    QUALITY_TABLE: tables.quality,
     CREATE_TABLE: 'true',
     API_KEYS: API_KEY,
     WEBHOOK_URLS: webhook?.url ?? '',

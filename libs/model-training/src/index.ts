@@ -64,6 +64,8 @@ export type {
   CardPrecisionResult,
   CardScoredRows,
 } from './metrics/card-precision.metric';
+export { DEFAULT_CARD_PRECISION_K, modelQuality } from './metrics/model-quality.metric';
+export type { DailyQuality, ModelQuality, QualityFigures } from './metrics/model-quality.metric';
 export { alertOutcome, bestF1Threshold } from './metrics/alert-threshold.selector';
 export {
   PSI_SHARE_FLOOR,

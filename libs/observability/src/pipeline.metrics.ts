@@ -135,6 +135,26 @@ export class PipelineMetrics {
     registers: [this.registry],
   });
 
+  readonly modelQuality = new Gauge({
+    name: 'rtml_model_quality',
+    help: 'Online quality of a model version in a role on matured events (labels joined after LABEL_DELAY_DAYS of event time): metric auc, ap or card_precision (at QUALITY_K), window "day" (the latest complete day) or "rolling" (the latest QUALITY_WINDOW_DAYS complete days: AUC and AP pooled, card precision the daily mean)',
+    labelNames: ['model', 'version', 'role', 'metric', 'window'] as const,
+    registers: [this.registry],
+  });
+
+  readonly modelQualityEvents = new Gauge({
+    name: 'rtml_model_quality_events',
+    help: 'Matured events (outcome "events") and frauds among them (outcome "frauds") that rtml_model_quality rests on',
+    labelNames: ['model', 'version', 'role', 'window', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly modelQualityDay = new Gauge({
+    name: 'rtml_model_quality_day_timestamp_seconds',
+    help: 'Start (UTC, epoch seconds) of the latest complete day the quality gauges cover; absent before one has matured',
+    registers: [this.registry],
+  });
+
   readonly alerts = new Counter({
     name: 'rtml_alerts_total',
     help: 'Alerts by outcome (fired, suppressed by the cooldown)',

@@ -59,12 +59,20 @@ export const actionsConfigSchema = z
     SCORES_TABLE: tableName('rtml-scores'),
     ALERT_STATE_TABLE: tableName('rtml-alert-state'),
     LABELS_TABLE: tableName('rtml-labels'),
+    /** Per day of event time, what scored each prediction: online quality reads it. */
+    QUALITY_TABLE: tableName('rtml-quality'),
     SCORES_TTL_DAYS: field.positiveInt(90),
     /**
      * Days of event time after which an event with no fraud label counts as genuine (the
      * reference convention: a fraud's label is known 7 days after the transaction).
      */
     LABEL_DELAY_DAYS: field.positiveInt(7),
+    /** Card precision@k's k in online quality (the reference protocol's 100). */
+    QUALITY_K: field.positiveInt(100),
+    /** The rolling window of the quality gauges: this many of the latest complete days. */
+    QUALITY_WINDOW_DAYS: z.coerce.number().int().min(1).max(31).default(7),
+    /** How often the quality gauges are recomputed from the tables; 0 turns them off. */
+    QUALITY_REFRESH_SECONDS: z.coerce.number().int().min(0).default(300),
     CREATE_TABLE: field.boolean(true),
     DYNAMODB_WRITE_CONCURRENCY: field.positiveInt(4),
     DYNAMODB_WRITE_TIMEOUT_MS: field.positiveInt(10_000),

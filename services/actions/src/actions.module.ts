@@ -6,6 +6,7 @@ import {
   KafkaConnectionModule,
   kafkaConnectionSettings,
 } from '@rtml/connections';
+import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { ApiKeySet, LOGGER } from '@rtml/service-runtime';
 import { scoresApiKeys } from './actions.config';
@@ -14,6 +15,15 @@ import { predictionsProviders } from './handle-predictions/predictions.providers
 import { DynamoDbLabelStore } from './join-labels/dynamodb-label.store';
 import { LabelStore } from './join-labels/label.store';
 import { labelsProviders } from './join-labels/labels.providers';
+import { DynamoDbQualityRowStore } from './measure-quality/dynamodb-quality-row.store';
+import {
+  ModelQualityController,
+  QUALITY_OPTIONS,
+} from './measure-quality/model-quality.controller';
+import { QualityMonitor } from './measure-quality/quality.monitor';
+import { QualityReader } from './measure-quality/quality.reader';
+import { QUALITY_REFRESH_SECONDS, QualityRefresher } from './measure-quality/quality.refresher';
+import { QualityRowStore } from './measure-quality/quality-row.store';
 import { webhookDeliveriesProviders } from './notify-webhooks/webhook-deliveries.providers';
 import { API_KEYS, ApiKeyGuard } from './query-scores/api-key.guard';
 import { OpenApiDocs } from './query-scores/openapi.docs';
@@ -35,7 +45,7 @@ const DAY_MS = 86_400_000;
  * Root module of the actions service: it stores predictions in DynamoDB, fires alerts, delivers
  * them to the webhooks from its outbox (a second stage, in its own consumer group), stores the
  * labels (a third stage, in its own group) and serves the scores API, each score joined to its
- * label.
+ * label, and each model's online quality (API and gauges).
  */
 @Module({})
 export class ActionsModule {
@@ -47,9 +57,10 @@ export class ActionsModule {
         KafkaConnectionModule.forRoot(kafkaConnectionSettings(config, 'rtml-actions')),
         AwsConnectionModule.forRoot({ ...config, dynamodbEndpoint: config.DYNAMODB_ENDPOINT }),
       ],
-      controllers: [ScoresController],
+      controllers: [ScoresController, ModelQualityController],
       providers: [
         ...storageProviders(config),
+        ...qualityProviders(config),
         ...predictionsProviders(config),
         ...webhookDeliveriesProviders(config),
         ...labelsProviders(config),
@@ -81,6 +92,7 @@ function storageProviders(config: Readonly<ActionsConfig>): Provider[] {
         scoresTable: config.SCORES_TABLE,
         alertStateTable: config.ALERT_STATE_TABLE,
         labelsTable: config.LABELS_TABLE,
+        qualityTable: config.QUALITY_TABLE,
         create: config.CREATE_TABLE,
       },
     },
@@ -132,6 +144,52 @@ function storageProviders(config: Readonly<ActionsConfig>): Provider[] {
           clock,
           labelDelayMs: config.LABEL_DELAY_DAYS * DAY_MS,
         }),
+    },
+  ];
+}
+
+/** Online quality: the rows the predictions stage stores, their reader, the API and the gauges. */
+function qualityProviders(config: Readonly<ActionsConfig>): Provider[] {
+  const labelDelayMs = config.LABEL_DELAY_DAYS * DAY_MS;
+  return [
+    {
+      provide: QualityRowStore,
+      inject: [DynamoDBClient],
+      useFactory: (client: DynamoDBClient) =>
+        new DynamoDbQualityRowStore(client, {
+          tableName: config.QUALITY_TABLE,
+          concurrency: config.DYNAMODB_WRITE_CONCURRENCY,
+          timeoutMs: config.DYNAMODB_WRITE_TIMEOUT_MS,
+          retentionDays: config.SCORES_TTL_DAYS,
+        }),
+    },
+    {
+      provide: QualityReader,
+      inject: [QualityRowStore, LabelStore, EventClock],
+      useFactory: (rows: QualityRowStore, labels: LabelStore, clock: EventClock) =>
+        new QualityReader({
+          rows,
+          labels,
+          clock,
+          labelDelayMs,
+          windowDays: config.QUALITY_WINDOW_DAYS,
+        }),
+    },
+    {
+      provide: QualityMonitor,
+      inject: [QualityReader, PipelineMetrics, EventClock],
+      useFactory: (reader: QualityReader, metrics: PipelineMetrics, clock: EventClock) =>
+        new QualityMonitor(reader, metrics, clock, {
+          windowDays: config.QUALITY_WINDOW_DAYS,
+          k: config.QUALITY_K,
+          labelDelayMs,
+        }),
+    },
+    { provide: QUALITY_REFRESH_SECONDS, useValue: config.QUALITY_REFRESH_SECONDS },
+    QualityRefresher,
+    {
+      provide: QUALITY_OPTIONS,
+      useValue: { k: config.QUALITY_K, labelDelayDays: config.LABEL_DELAY_DAYS },
     },
   ];
 }

@@ -34,6 +34,7 @@ describe('the actions service consuming mutated prediction records', () => {
         SCORES_TABLE: dynamo.tableName('scores'),
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
         LABELS_TABLE: dynamo.tableName('labels'),
+        QUALITY_TABLE: dynamo.tableName('quality'),
       },
     });
     kafka.adoptTopics(harness.topicNames);

@@ -5,6 +5,7 @@ import { consumerGroupId, topicName, valueSubject } from '@rtml/contracts';
 import { AvroSerde } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { ActionsConfig } from '../actions.config';
+import { QualityRowStore } from '../measure-quality/quality-row.store';
 import { webhookTargets } from '../notify-webhooks/webhook-target.factory';
 import { AlertRaiser } from '../raise-alerts/alert.raiser';
 import { AlertStateStore } from '../raise-alerts/dynamodb-alert-state.store';
@@ -16,10 +17,11 @@ import { predictionsStage } from './predictions.stage';
 export function predictionsProviders(config: Readonly<ActionsConfig>): Provider[] {
   const prefix = config.TOPIC_PREFIX || undefined;
   return stageConsumerProviders({
-    inject: [AvroSerde, ScoreStore, EventClock, AlertStateStore, PipelineMetrics],
+    inject: [AvroSerde, ScoreStore, QualityRowStore, EventClock, AlertStateStore, PipelineMetrics],
     useFactory: (
       serde: AvroSerde,
       scores: ScoreStore,
+      quality: QualityRowStore,
       clock: EventClock,
       alertState: AlertStateStore,
       metrics: PipelineMetrics,
@@ -29,6 +31,7 @@ export function predictionsProviders(config: Readonly<ActionsConfig>): Provider[
       stage: predictionsStage({
         reader: serde,
         scores,
+        quality,
         clock,
         alerts: new AlertRaiser(alertState, metrics),
         targets: webhookTargets(config.WEBHOOK_URLS),

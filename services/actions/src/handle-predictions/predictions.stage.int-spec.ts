@@ -11,9 +11,11 @@ import { alertIdOf } from '../raise-alerts/alert.factory';
 import { AlertRaiser } from '../raise-alerts/alert.raiser';
 import { DynamoDbAlertStateStore } from '../raise-alerts/dynamodb-alert-state.store';
 import { DynamoDbEventClock } from '../read-outcomes/dynamodb-event-clock.store';
+import { DynamoDbQualityRowStore } from '../measure-quality/dynamodb-quality-row.store';
 import { DynamoDbScoreStore } from '../store-prediction/dynamodb-score.store';
 import {
   alertStateTableDefinition,
+  qualityTableDefinition,
   scoresTableDefinition,
 } from '../store-prediction/scores-table.definition';
 import { ensureTable } from '../store-prediction/table.provisioner';
@@ -29,6 +31,7 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
   const targets = webhookTargets(['https://a.example.com/hook?token=t', 'https://b.example.com/x']);
   let scores: DynamoDbScoreStore;
   let clock: DynamoDbEventClock;
+  let quality: DynamoDbQualityRowStore;
   let driver: StageTestDriver<Prediction>;
 
   beforeAll(async () => {
@@ -36,6 +39,14 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
     const alertTable = dynamo.tableName('alert-state');
     await ensureTable(dynamo.client, scoresTableDefinition(scoresTable), { create: true });
     await ensureTable(dynamo.client, alertStateTableDefinition(alertTable), { create: true });
+    const qualityTable = dynamo.tableName('quality');
+    await ensureTable(dynamo.client, qualityTableDefinition(qualityTable), { create: true });
+    quality = new DynamoDbQualityRowStore(dynamo.client, {
+      tableName: qualityTable,
+      concurrency: 4,
+      timeoutMs: 10_000,
+      retentionDays: 90,
+    });
     scores = new DynamoDbScoreStore(dynamo.client, {
       tableName: scoresTable,
       concurrency: 4,
@@ -52,6 +63,7 @@ describe('the predictions stage on DynamoDB Local, through the stage test driver
         predictionsStage({
           reader: codec,
           scores,
+          quality,
           clock,
           alerts: new AlertRaiser(alertState, new PipelineMetrics('test')),
           targets,

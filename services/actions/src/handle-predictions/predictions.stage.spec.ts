@@ -12,6 +12,8 @@ import { EventClock } from '../read-outcomes/event-clock.store';
 import { ScoreStore } from '../store-prediction/score.store';
 import type { EntityScoresPage } from '../store-prediction/score.store';
 import type { StoredScore } from '../store-prediction/stored-score.mapper';
+import type { QualityRow } from '../measure-quality/quality-row.mapper';
+import { QualityRowStore } from '../measure-quality/quality-row.store';
 import { predictionsStage } from './predictions.stage';
 
 // Broker-free and server-free: only what the stage decides before it touches DynamoDB. Storing
@@ -40,6 +42,15 @@ class UnreachableScores extends ScoreStore {
   }
 }
 
+class UnreachableQuality extends QualityRowStore {
+  putBatch(): Promise<void> {
+    return unreachable();
+  }
+  rowsOfDay(): Promise<QualityRow[]> {
+    return unreachable();
+  }
+}
+
 class UnreachableClock extends EventClock {
   advance(): Promise<void> {
     return unreachable();
@@ -61,6 +72,7 @@ const build = (reader?: { decode(buffer: Buffer): Promise<unknown> }) =>
       predictionsStage({
         reader: reader ?? codec,
         scores: new UnreachableScores(),
+        quality: new UnreachableQuality(),
         clock: new UnreachableClock(),
         alerts: new AlertRaiser(new UnreachableAlertState(), new PipelineMetrics('test')),
         targets: webhookTargets(['https://cases.example.com/hook']),

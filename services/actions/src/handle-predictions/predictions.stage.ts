@@ -3,6 +3,7 @@ import { AppError } from '@rtml/errors';
 import type { IncomingRecord, Parsed, StageDefinition, StageTopic } from '@rtml/kafka';
 import { timeStep } from '@rtml/observability';
 import type { PipelineMetrics } from '@rtml/observability';
+import type { QualityRowStore } from '../measure-quality/quality-row.store';
 import { deliveriesOf } from '../notify-webhooks/webhook-delivery.factory';
 import type { WebhookTarget } from '../notify-webhooks/webhook-target.factory';
 import type { AlertRaiser } from '../raise-alerts/alert.raiser';
@@ -17,6 +18,8 @@ export interface PredictionsStageParts {
   /** Reads the Avro values of `predictions`: the registry's serde, or the test codec. */
   readonly reader: { decode(buffer: Buffer): Promise<unknown> };
   readonly scores: ScoreStore;
+  /** Per day, what scored each prediction: what online quality is computed from. */
+  readonly quality: QualityRowStore;
   /** Moved to the newest event time stored: what decides which events have matured. */
   readonly clock: EventClock;
   readonly alerts: AlertRaiser;
@@ -38,7 +41,9 @@ export interface PredictionsStageParts {
  * Delivery guarantee (key: entity id; idempotency: event id). The order of the steps is what
  * keeps redeliveries harmless and never raises two different alerts for one window:
  * 1. store every prediction (BatchWriteItem puts keyed by event id; a redelivery rewrites the
- *    same items), so nothing is committed, nor alerted, before it is durable, then move the
+ *    same items) and the batch's quality rows (items keyed by day and by the batch's partition
+ *    and first offset, the same again on a redelivery), so nothing is committed, nor alerted,
+ *    before it is durable, then move the
  *    event clock to the batch's newest event time (a conditional max: again is harmless), so
  *    the clock never runs ahead of what is stored;
  * 2. claim alerts in the shared alert state (conditional writes, the cooldown): suppressions are
@@ -62,10 +67,18 @@ export function predictionsStage(parts: PredictionsStageParts): StageDefinition<
     },
     async process(batch, out) {
       const { metrics } = parts;
+      const predictions = batch.items.map((item) => item.value);
+      const first = batch.items[0];
       await timeStep(metrics, 'store', () =>
-        parts.scores.putAll(
-          batch.items.map((item) => toScoreItem(item.value, parts.retentionDays)),
-        ),
+        Promise.all([
+          parts.scores.putAll(predictions.map((p) => toScoreItem(p, parts.retentionDays))),
+          first === undefined
+            ? undefined
+            : parts.quality.putBatch(
+                { partition: batch.partition, firstOffset: first.record.offset },
+                predictions,
+              ),
+        ]),
       );
       const newest = newestOf(batch.items);
       if (newest !== undefined) await timeStep(metrics, 'clock', () => parts.clock.advance(newest));

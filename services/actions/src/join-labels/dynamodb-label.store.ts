@@ -1,10 +1,11 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Label } from '@rtml/contracts';
 import { mapBounded } from '../shared/bounded-concurrency';
 import { toDynamoDbError } from '../shared/dynamodb-error.mapper';
 import { BatchGetRunner } from '../store-prediction/batch-get.runner';
+import { BY_TRANSACTION_DAY_INDEX } from '../store-prediction/scores-table.definition';
 import { toLabelItem, toStoredLabel } from './label-item.mapper';
 import type { LabelItem, StoredLabel } from './label-item.mapper';
 import {
@@ -53,6 +54,31 @@ export class DynamoDbLabelStore extends LabelStore {
   async getMany(eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredLabel>> {
     const items = await this.reader.getAll(eventIds);
     return new Map([...items].map(([eventId, item]) => [eventId, toStoredLabel(unmarshall(item))]));
+  }
+
+  async labelsOfDay(day: string): Promise<StoredLabel[]> {
+    const { tableName: TableName } = this.options;
+    const labels: StoredLabel[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const output = await this.client
+        .send(
+          new QueryCommand({
+            TableName,
+            IndexName: BY_TRANSACTION_DAY_INDEX,
+            KeyConditionExpression: '#day = :day',
+            ExpressionAttributeNames: { '#day': 'transactionDay' },
+            ExpressionAttributeValues: marshall({ ':day': day }),
+            ExclusiveStartKey: start ? marshall(start) : undefined,
+          }),
+        )
+        .catch((error: unknown) => {
+          throw toDynamoDbError(error, `Query on ${TableName}/${BY_TRANSACTION_DAY_INDEX}`);
+        });
+      for (const item of output.Items ?? []) labels.push(toStoredLabel(unmarshall(item)));
+      start = output.LastEvaluatedKey ? unmarshall(output.LastEvaluatedKey) : undefined;
+    } while (start !== undefined);
+    return labels;
   }
 
   private async putIfNewest(item: LabelItem): Promise<void> {

@@ -2,6 +2,7 @@ import { INGEST_SOURCE_VALUES } from '@rtml/contracts';
 import type { IngestSource, Label } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
 import { z } from 'zod';
+import { utcDayOf } from '../shared/utc-day';
 
 const DAY_SECONDS = 86_400;
 
@@ -16,6 +17,8 @@ export interface LabelItem {
   readonly entityId: string;
   /** The labelled transaction's event time, epoch ms. */
   readonly transactionTime: number;
+  /** Its UTC day, `YYYY-MM-DD`: the key of the `byTransactionDay` index (online quality). */
+  readonly transactionDay: string;
   readonly fraud: boolean;
   /** When the label became known: the label event's own event time, epoch ms. */
   readonly labelledAt: number;
@@ -42,6 +45,7 @@ export function toLabelItem(label: Label, retentionDays: number): LabelItem {
     eventId: label.transactionId,
     entityId: label.customerId,
     transactionTime: label.transactionTime,
+    transactionDay: utcDayOf(label.transactionTime),
     fraud: label.fraud,
     labelledAt: label.eventTime,
     labelEventId: label.eventId,
@@ -55,6 +59,7 @@ const labelItemSchema = z.object({
   eventId: z.string(),
   entityId: z.string(),
   transactionTime: z.number(),
+  transactionDay: z.string(),
   fraud: z.boolean(),
   labelledAt: z.number(),
   labelEventId: z.string(),

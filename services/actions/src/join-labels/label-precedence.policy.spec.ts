@@ -60,6 +60,7 @@ describe('the label item of a label', () => {
       eventId: labelFixture.transactionId,
       entityId: labelFixture.customerId,
       transactionTime: labelFixture.transactionTime,
+      transactionDay: new Date(labelFixture.transactionTime).toISOString().slice(0, 10),
       fraud: false,
       labelledAt: labelFixture.eventTime,
       labelEventId: labelFixture.eventId,

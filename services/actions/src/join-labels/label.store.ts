@@ -10,4 +10,9 @@ export abstract class LabelStore {
   abstract putAll(labels: readonly Label[]): Promise<void>;
   /** The stored labels among `eventIds` (labelled transactions' ids), by event id. */
   abstract getMany(eventIds: readonly string[]): Promise<ReadonlyMap<string, StoredLabel>>;
+  /**
+   * The stored labels of the transactions of one UTC day (`YYYY-MM-DD`), from an index: a label
+   * stored a moment ago may be missing for a moment (the index is eventually consistent).
+   */
+  abstract labelsOfDay(day: string): Promise<StoredLabel[]>;
 }

@@ -41,6 +41,7 @@ describe('the actions service joining labels to the stored predictions', () => {
         SCORES_TABLE: dynamo.tableName('scores'),
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
         LABELS_TABLE: labelsTable,
+        QUALITY_TABLE: dynamo.tableName('quality'),
         API_KEYS: API_KEY,
       },
     });

@@ -27,6 +27,9 @@ class RecordingLabels extends LabelStore {
   getMany(): Promise<ReadonlyMap<string, StoredLabel>> {
     return Promise.resolve(new Map());
   }
+  labelsOfDay(): Promise<StoredLabel[]> {
+    return Promise.resolve([]);
+  }
 }
 
 const build = (labels: LabelStore) =>

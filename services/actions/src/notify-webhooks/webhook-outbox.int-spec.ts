@@ -46,6 +46,7 @@ describe('the actions service with a webhook that never answers', () => {
         SCORES_TABLE: scoresTable,
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
         LABELS_TABLE: dynamo.tableName('labels'),
+        QUALITY_TABLE: dynamo.tableName('quality'),
         WEBHOOK_URLS: `http://127.0.0.1:${hookPort}/hooks`,
         WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // this suite's own receiver
         WEBHOOK_SECRET: 'silent-receiver-secret',

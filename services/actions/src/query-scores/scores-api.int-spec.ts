@@ -43,6 +43,7 @@ describe('the actions service storing predictions and serving the scores API', (
         SCORES_TABLE: scoresTable,
         ALERT_STATE_TABLE: dynamo.tableName('alerts'),
         LABELS_TABLE: dynamo.tableName('labels'),
+        QUALITY_TABLE: dynamo.tableName('quality'),
         API_KEYS: API_KEY,
         API_KEYS_FILE: keysFile,
       },

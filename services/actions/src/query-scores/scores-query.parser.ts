@@ -54,6 +54,56 @@ export function parseEntityScoresQuery(
   return { entityId, fromMs, toMs, limit, ...(after ? { after } : {}) };
 }
 
+const QUALITY_PARAMETERS = new Set(['from', 'to', 'k']);
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+/** The largest k of card precision@k the quality API computes. */
+export const MAX_QUALITY_K = 10_000;
+
+export interface ModelQualityParameters {
+  readonly model: string;
+  /** Absent: the caller's default (the quality window before the latest matured day). */
+  readonly fromMs?: number;
+  readonly toMs?: number;
+  readonly k?: number;
+}
+
+/**
+ * Parses `GET /v1/models/:name/quality`: `from`/`to` as the entity scores take them, except
+ * that a date alone as `to` means the end of that day (a range of days includes its last), and
+ * `k` from 1 to `MAX_QUALITY_K`.
+ */
+export function parseModelQualityQuery(
+  model: string,
+  query: Readonly<Record<string, unknown>>,
+): ModelQualityParameters {
+  const problems: FieldError[] = [];
+  const problem = (path: string, message: string) => void problems.push({ path, message });
+  for (const name of Object.keys(query))
+    if (!QUALITY_PARAMETERS.has(name)) problem(name, 'unknown parameter (from, to, k)');
+  if (model.length === 0) problem('name', 'must not be empty');
+  else if (model.length > FIELD_LIMITS.nameMaxLength)
+    problem('name', `at most ${FIELD_LIMITS.nameMaxLength} characters`);
+  const rawFrom = single('from', query, problem);
+  const rawTo = single('to', query, problem);
+  const fromMs = rawFrom === undefined ? undefined : parseTime('from', rawFrom, 0, problem);
+  let toMs = rawTo === undefined ? undefined : parseTime('to', rawTo, 0, problem);
+  if (toMs !== undefined && rawTo !== undefined && DATE_ONLY.test(rawTo)) toMs += DAY_MS - 1;
+  if (fromMs !== undefined && toMs !== undefined && fromMs > toMs)
+    problem('from', 'must not be after to');
+  const rawK = single('k', query, problem);
+  const k = rawK === undefined ? undefined : /^\d+$/.test(rawK) ? Number(rawK) : NaN;
+  if (k !== undefined && !(k >= 1 && k <= MAX_QUALITY_K))
+    problem('k', `expected an integer from 1 to ${MAX_QUALITY_K}`);
+  if (problems.length > 0) throw invalidQuery(problems);
+  return {
+    model,
+    ...(fromMs === undefined ? {} : { fromMs }),
+    ...(toMs === undefined ? {} : { toMs }),
+    ...(k === undefined ? {} : { k }),
+  };
+}
+
 /** Checks the path parameter of `GET /v1/scores/:eventId`. */
 export function parseEventId(eventId: string): string {
   const problems: FieldError[] = [];

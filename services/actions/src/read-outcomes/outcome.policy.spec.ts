@@ -38,6 +38,7 @@ describe('a score with its outcome', () => {
     eventId: score.eventId,
     entityId: score.entityId,
     transactionTime: T,
+    transactionDay: new Date(T).toISOString().slice(0, 10),
     fraud: true,
     labelledAt: T + DELAY,
     labelEventId: 'lbl-1',

@@ -21,6 +21,7 @@ const label = (eventId: string, fraud: boolean): StoredLabel => ({
   eventId,
   entityId: predictionFixture.entityId,
   transactionTime: T,
+  transactionDay: '2018-04-01',
   fraud,
   labelledAt: T + 7 * DAY,
   labelEventId: `lbl-${eventId}`,
@@ -61,6 +62,9 @@ class FixedLabels extends LabelStore {
     return Promise.resolve(
       new Map(this.labels.filter((l) => eventIds.includes(l.eventId)).map((l) => [l.eventId, l])),
     );
+  }
+  labelsOfDay(): Promise<StoredLabel[]> {
+    throw new Error('not read here');
   }
 }
 

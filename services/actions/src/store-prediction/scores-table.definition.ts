@@ -6,6 +6,9 @@ import type {
 /** The GSI that serves "scores of an entity over a time range" with a Query, never a Scan. */
 export const BY_ENTITY_INDEX = 'byEntity';
 
+/** The labels table's GSI: a day's labels (by the labelled transaction's UTC day) in one Query. */
+export const BY_TRANSACTION_DAY_INDEX = 'byTransactionDay';
+
 /** The TTL attribute of every table, epoch seconds. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -111,13 +114,69 @@ export function labelsTableDefinition(tableName: string): TableDefinition {
     create: {
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'eventId', AttributeType: 'S' }],
+      AttributeDefinitions: [
+        { AttributeName: 'eventId', AttributeType: 'S' },
+        { AttributeName: 'transactionDay', AttributeType: 'S' },
+      ],
       KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          // Online quality reads a day's labels at once. Labels are a small stream (the frauds
+          // and the confirmed genuine), so the index carries whole items.
+          IndexName: BY_TRANSACTION_DAY_INDEX,
+          KeySchema: [
+            { AttributeName: 'transactionDay', KeyType: 'HASH' },
+            { AttributeName: 'eventId', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    },
+    timeToLive: ttlOn(tableName),
+    requiredIndexes: [BY_TRANSACTION_DAY_INDEX],
+  };
+}
+
+/**
+ * The quality table: per UTC day of event time (partition key `day`), the quality rows of every
+ * delivered batch (sort key `batch`: input partition, first offset, chunk), so the online
+ * quality of any model over a day is one Query, never a Scan of the scores (see
+ * `QualityItem`).
+ */
+export function qualityTableDefinition(tableName: string): TableDefinition {
+  return {
+    create: {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'day', AttributeType: 'S' },
+        { AttributeName: 'batch', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'day', KeyType: 'HASH' },
+        { AttributeName: 'batch', KeyType: 'RANGE' },
+      ],
     },
     timeToLive: ttlOn(tableName),
     requiredIndexes: [],
   };
 }
+
+/** The names of the tables actions uses (SCORES_TABLE, ALERT_STATE_TABLE, ...). */
+export interface ActionsTableNames {
+  readonly scoresTable: string;
+  readonly alertStateTable: string;
+  readonly labelsTable: string;
+  readonly qualityTable: string;
+}
+
+/** Every table actions needs, in the order boot and the provisioning job make sure of them. */
+export const actionsTableDefinitions = (names: ActionsTableNames): TableDefinition[] => [
+  scoresTableDefinition(names.scoresTable),
+  alertStateTableDefinition(names.alertStateTable),
+  labelsTableDefinition(names.labelsTable),
+  qualityTableDefinition(names.qualityTable),
+];
 
 const ttlOn = (tableName: string): UpdateTimeToLiveCommandInput => ({
   TableName: tableName,

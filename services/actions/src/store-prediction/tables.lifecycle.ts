@@ -3,20 +3,14 @@ import type { OnModuleInit } from '@nestjs/common';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Logger } from '@rtml/observability';
 import { LOGGER } from '@rtml/service-runtime';
-import {
-  alertStateTableDefinition,
-  labelsTableDefinition,
-  scoresTableDefinition,
-} from './scores-table.definition';
+import { actionsTableDefinitions } from './scores-table.definition';
+import type { ActionsTableNames } from './scores-table.definition';
 import { ensureTable } from './table.provisioner';
 
 /** Injection token of the tables settings. */
 export const TABLES_OPTIONS = Symbol('rtml.actions.tables');
 
-export interface TablesOptions {
-  readonly scoresTable: string;
-  readonly alertStateTable: string;
-  readonly labelsTable: string;
+export interface TablesOptions extends ActionsTableNames {
   /** CREATE_TABLE: create missing tables at boot (local stack, tests) or only check them. */
   readonly create: boolean;
 }
@@ -36,16 +30,14 @@ export class TablesLifecycle implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const { create } = this.options;
-    await ensureTable(this.client, scoresTableDefinition(this.options.scoresTable), { create });
-    await ensureTable(this.client, alertStateTableDefinition(this.options.alertStateTable), {
-      create,
-    });
-    await ensureTable(this.client, labelsTableDefinition(this.options.labelsTable), { create });
+    for (const table of actionsTableDefinitions(this.options))
+      await ensureTable(this.client, table, { create });
     this.logger.info(
       {
         scoresTable: this.options.scoresTable,
         alertStateTable: this.options.alertStateTable,
         labelsTable: this.options.labelsTable,
+        qualityTable: this.options.qualityTable,
       },
       create ? 'tables ready (created when missing)' : 'tables present',
     );

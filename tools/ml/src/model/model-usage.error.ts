@@ -17,6 +17,8 @@ export const MODEL_USAGE = [
   '         [--data <csv|csv.gz> --from YYYY-MM-DD --to YYYY-MM-DD] [--threshold <0..1>]',
   '         [--score-output <tensor>]                (a model trained elsewhere, as ONNX)',
   '       model publish|promote|demote|list|show ...   (the S3 model registry; `model list --help`)',
+  '       model quality --name <model> [--from <date|ms>] [--to <date|ms>] [--k <n>] [--url <actions>]',
+  '                                                    (online quality on matured events, actions API)',
 ].join('\n');
 
 /** A command line that cannot be run: the message says what is wrong, then the usage. */

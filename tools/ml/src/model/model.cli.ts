@@ -6,6 +6,7 @@
  *   ... model.cli.ts export --data <csv.gz> --from 2018-07-25 --to 2018-07-31 --output rows.csv
  *   ... model.cli.ts import --onnx <file> --output <dir> [--data <csv.gz> --from ... --to ...]
  *   ... model.cli.ts publish | promote | demote | list | show ...   (the S3 model registry)
+ *   ... model.cli.ts quality --name <model> [--from D --to D]   (online quality, actions API)
  * Progress goes to stdout; `evaluate` ends with one JSON line. Exit 1 on failure, 2 on a bad
  * command line.
  */
@@ -16,6 +17,7 @@ import { runExport } from './export.command';
 import { runImport } from './import.command';
 import { parseModelArgs } from './model-args.parser';
 import { MODEL_USAGE, UsageError } from './model-usage.error';
+import { runQuality } from './quality.command';
 import { runTrain } from './train.command';
 
 const EXIT_FAILED = 1;
@@ -28,6 +30,10 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(MODEL_USAGE);
+    return;
+  }
+  if (argv[0] === 'quality') {
+    await runQuality(argv.slice(1), (line) => console.log(line));
     return;
   }
   const args = parseModelArgs(argv);

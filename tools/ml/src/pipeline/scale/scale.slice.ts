@@ -17,13 +17,14 @@ export interface ScaleSlice {
   readonly scoresTable: string;
   readonly alertStateTable: string;
   readonly labelsTable: string;
+  readonly qualityTable: string;
   /** The environment every service of the test is launched with. */
   readonly env: Readonly<Record<string, string>>;
 }
 
 /**
  * A slice named `id`: the topic prefix, `<id>:` Redis keys, and the tables `<id>-scores`,
- * `<id>-alert-state` and `<id>-labels`.
+ * `<id>-alert-state`, `<id>-labels` and `<id>-quality`.
  */
 export function newSlice(id = `scale-${Date.now().toString(36)}`): ScaleSlice {
   const slice = {
@@ -33,6 +34,7 @@ export function newSlice(id = `scale-${Date.now().toString(36)}`): ScaleSlice {
     scoresTable: `${id}-scores`,
     alertStateTable: `${id}-alert-state`,
     labelsTable: `${id}-labels`,
+    qualityTable: `${id}-quality`,
   };
   return {
     ...slice,
@@ -42,6 +44,7 @@ export function newSlice(id = `scale-${Date.now().toString(36)}`): ScaleSlice {
       SCORES_TABLE: slice.scoresTable,
       ALERT_STATE_TABLE: slice.alertStateTable,
       LABELS_TABLE: slice.labelsTable,
+      QUALITY_TABLE: slice.qualityTable,
       CREATE_TABLE: 'true',
     },
   };
@@ -93,7 +96,12 @@ export async function cleanUpSlice(clients: SliceClients, slice: ScaleSlice): Pr
     }
   });
   await attempt('subjects', () => deleteSubjects(clients.registryUrl, `${slice.topicPrefix}.`));
-  for (const TableName of [slice.scoresTable, slice.alertStateTable, slice.labelsTable])
+  for (const TableName of [
+    slice.scoresTable,
+    slice.alertStateTable,
+    slice.labelsTable,
+    slice.qualityTable,
+  ])
     await attempt(`table ${TableName}`, () =>
       clients.dynamodb.send(new DeleteTableCommand({ TableName })).catch((error: unknown) => {
         if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;

@@ -1,0 +1,96 @@
+import { Controller, Get, Inject, Param, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiSecurity,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { AppError } from '@rtml/errors';
+import { ApiKeyGuard } from '../query-scores/api-key.guard';
+import type { AuthenticatedRequest } from '../query-scores/api-key.guard';
+import { API_KEY_SCHEME, ErrorBodySchema } from '../query-scores/scores-api.openapi';
+import { MAX_QUALITY_K, parseModelQualityQuery } from '../query-scores/scores-query.parser';
+import { ModelQualitySchema } from './model-quality.openapi';
+import type { VersionQuality } from './quality.evaluation';
+import { MAX_QUALITY_DAYS, QualityReader } from './quality.reader';
+
+/** Injection token of the quality API's defaults. */
+export const QUALITY_OPTIONS = Symbol('rtml.actions.quality');
+
+export interface QualityOptions {
+  readonly k: number;
+  readonly labelDelayDays: number;
+}
+
+export interface ModelQualityAnswer {
+  readonly model: string;
+  readonly k: number;
+  readonly labelDelayDays: number;
+  readonly clock: number | null;
+  readonly from: number | null;
+  readonly to: number | null;
+  readonly versions: readonly VersionQuality[];
+}
+
+const TIME_FORMAT = 'epoch milliseconds or ISO-8601 (a date, or a date-time with Z or an offset)';
+
+/** `GET /v1/models/{name}/quality`: a model's online quality per version and role. */
+@ApiTags('models')
+@ApiSecurity(API_KEY_SCHEME)
+@ApiUnauthorizedResponse({ type: ErrorBodySchema, description: 'Missing or unknown x-api-key' })
+@ApiServiceUnavailableResponse({ type: ErrorBodySchema, description: 'DynamoDB does not answer' })
+@UseGuards(ApiKeyGuard)
+@Controller('v1')
+export class ModelQualityController {
+  constructor(
+    @Inject(QualityReader) private readonly reader: QualityReader,
+    @Inject(QUALITY_OPTIONS) private readonly options: QualityOptions,
+  ) {}
+
+  @Get('models/:name/quality')
+  @ApiOperation({
+    summary: "A model's online quality, per version and role, on matured events",
+    description:
+      'AUC ROC, average precision and card precision@k of every version of the model, as the ' +
+      'champion and as the challenger (its shadow scores), on the events of the range that have ' +
+      'matured (LABEL_DELAY_DAYS of event time have passed; an event with no fraud label by then ' +
+      'is genuine). `overall` pools the range (card precision: the mean of the days), `days` ' +
+      'gives each UTC day; `complete` is false for a day the range cuts or whose events have ' +
+      'not all matured. Metrics undefined on the events (one class only) are null. The default ' +
+      'range is the QUALITY_WINDOW_DAYS days up to the newest matured event time. A key limited ' +
+      'to some entities cannot read it (403): it pools every entity.',
+  })
+  @ApiParam({ name: 'name', description: 'The model name' })
+  @ApiQuery({ name: 'from', required: false, description: `Start, included: ${TIME_FORMAT}` })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: `End, included (a date alone: the whole day): ${TIME_FORMAT}; at most ${MAX_QUALITY_DAYS} days after from`,
+  })
+  @ApiQuery({
+    name: 'k',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_QUALITY_K, default: 100 },
+  })
+  @ApiOkResponse({ type: ModelQualitySchema })
+  @ApiBadRequestResponse({ type: ErrorBodySchema, description: 'Bad parameters' })
+  @ApiForbiddenResponse({ type: ErrorBodySchema, description: 'A key limited to some entities' })
+  async quality(
+    @Param('name') name: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<ModelQualityAnswer> {
+    if (request.apiKey?.entityPrefixes !== undefined)
+      throw new AppError('FORBIDDEN', 'model quality pools every entity: this key reads some only');
+    const parameters = parseModelQualityQuery(name, query);
+    const k = parameters.k ?? this.options.k;
+    const answer = await this.reader.quality({ ...parameters, k });
+    return { model: name, k, labelDelayDays: this.options.labelDelayDays, ...answer };
+  }
+}

@@ -1,0 +1,159 @@
+import { modelQuality } from '@rtml/model-training';
+import type { QualityFigures } from '@rtml/model-training';
+import type { StoredLabel } from '../join-labels/label-item.mapper';
+import { DAY_MS, utcDayOf } from '../shared/utc-day';
+import type { QualityRow } from './quality-row.mapper';
+
+export const MODEL_ROLES = ['champion', 'challenger'] as const;
+export type ModelRole = (typeof MODEL_ROLES)[number];
+
+/** The figures with NaN (an undefined metric) as null: what JSON can say. */
+export type QualityNumbers = {
+  readonly [Key in keyof QualityFigures]: QualityFigures[Key] extends number
+    ? number | null
+    : never;
+};
+
+export interface DayQuality extends QualityNumbers {
+  /** `YYYY-MM-DD` (UTC). */
+  readonly day: string;
+  /** Every event of the day has matured; when false, only the matured ones are counted. */
+  readonly complete: boolean;
+}
+
+/** One model version in one role, over the matured events it scored. */
+export interface VersionQuality {
+  readonly model: string;
+  readonly version: string;
+  readonly role: ModelRole;
+  /** AUC and AP over all its matured events of the range; card precision, the days' mean. */
+  readonly overall: QualityNumbers;
+  readonly days: readonly DayQuality[];
+}
+
+export interface QualityInputs {
+  /** Quality rows of the days of the range (any order, each event once). */
+  readonly rows: readonly QualityRow[];
+  /** The stored labels of those days' transactions. */
+  readonly labels: readonly StoredLabel[];
+  /** The event clock (undefined: nothing stored yet, nothing matured). */
+  readonly clock: number | undefined;
+  readonly labelDelayMs: number;
+  /** Event-time range, epoch ms, both ends included. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** Card precision@k's k. */
+  readonly k: number;
+  /** Only this model's versions (champion or challenger); all models when undefined. */
+  readonly model?: string;
+}
+
+/**
+ * The online quality of every model version (per role) on the matured events of a range: an
+ * event counts once its label delay has passed in event time (`clock ≥ eventTime + delay`), its
+ * label is its stored label's (fraud 1, confirmed genuine 0) and 0 with none (a fraud is labelled
+ * within the delay), the reference convention. A version's figures are `modelQuality` of its
+ * scores on those events, ordered by event time then event id, with cards numbered as the
+ * reference numbers them (decimal ids as numbers, other ids by rank), so they equal the offline
+ * protocol run on the same scores and labels.
+ */
+export function evaluateQuality(inputs: QualityInputs): VersionQuality[] {
+  const { clock, labelDelayMs, fromMs, toMs } = inputs;
+  if (clock === undefined) return [];
+  const fraudOf = new Map(inputs.labels.map((label) => [label.eventId, label.fraud]));
+  const matured = inputs.rows
+    .filter(
+      (row) =>
+        row.eventTime >= fromMs && row.eventTime <= toMs && clock >= row.eventTime + labelDelayMs,
+    )
+    .sort((a, b) => a.eventTime - b.eventTime || compareIds(a.eventId, b.eventId));
+  const cards = cardNumbers(matured.map((row) => row.entityId));
+  const groups = new Map<
+    string,
+    { model: string; version: string; role: ModelRole; at: number[]; scores: number[] }
+  >();
+  const add = (model: string, version: string, role: ModelRole, index: number, score: number) => {
+    if (inputs.model !== undefined && model !== inputs.model) return;
+    const key = JSON.stringify([model, version, role]);
+    let group = groups.get(key);
+    if (group === undefined)
+      groups.set(key, (group = { model, version, role, at: [], scores: [] }));
+    group.at.push(index);
+    group.scores.push(score);
+  };
+  matured.forEach((row, index) => {
+    add(row.model, row.version, 'champion', index, row.score);
+    if (row.shadow !== null)
+      add(row.shadow.model, row.shadow.version, 'challenger', index, row.shadow.score);
+  });
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        compareIds(a.model, b.model) ||
+        compareVersions(a.version, b.version) ||
+        MODEL_ROLES.indexOf(a.role) - MODEL_ROLES.indexOf(b.role),
+    )
+    .map(({ model, version, role, at, scores }) => {
+      const quality = modelQuality(
+        {
+          days: at.map((i) => Math.floor((matured[i] as QualityRow).eventTime / DAY_MS)),
+          cards: at.map((i) => cards[i] as number),
+          labels: at.map((i) => (fraudOf.get((matured[i] as QualityRow).eventId) ? 1 : 0)),
+          scores,
+        },
+        inputs.k,
+      );
+      return {
+        model,
+        version,
+        role,
+        overall: numbersOf(quality.overall),
+        days: quality.perDay.map(({ day, ...figures }) => ({
+          day: utcDayOf(day * DAY_MS),
+          complete: isCompleteDay(day, inputs),
+          ...numbersOf(figures),
+        })),
+      };
+    });
+}
+
+/** The range holds the whole day and the day's last millisecond has matured. */
+function isCompleteDay(day: number, inputs: QualityInputs): boolean {
+  const [start, end] = [day * DAY_MS, (day + 1) * DAY_MS - 1];
+  return (
+    start >= inputs.fromMs &&
+    end <= inputs.toMs &&
+    inputs.clock !== undefined &&
+    inputs.clock >= end + inputs.labelDelayMs
+  );
+}
+
+function numbersOf(figures: QualityFigures): QualityNumbers {
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  return {
+    events: figures.events,
+    frauds: figures.frauds,
+    auc: finite(figures.auc),
+    ap: finite(figures.ap),
+    cardPrecision: finite(figures.cardPrecision),
+  };
+}
+
+/**
+ * Card numbers for card precision's tie-break (lower card first among equal scores): the ids
+ * themselves when every one is a decimal integer (the reference data's customer ids), else each
+ * id's rank in code-unit order.
+ */
+export function cardNumbers(entityIds: readonly string[]): number[] {
+  if (entityIds.every((id) => /^(0|[1-9]\d{0,14})$/.test(id))) return entityIds.map(Number);
+  const rank = new Map([...new Set(entityIds)].sort(compareIds).map((id, i) => [id, i]));
+  return entityIds.map((id) => rank.get(id) as number);
+}
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Versions are usually integers: 2 before 10. */
+const compareVersions = (a: string, b: string): number => {
+  const [x, y] = [Number(a), Number(b)];
+  return Number.isSafeInteger(x) && Number.isSafeInteger(y) ? x - y : compareIds(a, b);
+};

@@ -1,0 +1,100 @@
+import { AppError } from '@rtml/errors';
+import type { LabelStore } from '../join-labels/label.store';
+import type { EventClock } from '../read-outcomes/event-clock.store';
+import { mapBounded } from '../shared/bounded-concurrency';
+import { DAY_MS, utcDayOf } from '../shared/utc-day';
+import { evaluateQuality } from './quality.evaluation';
+import type { VersionQuality } from './quality.evaluation';
+import type { QualityRowStore } from './quality-row.store';
+
+/** Days read at once: each is a Query of the quality table and one of the labels index. */
+const DAY_CONCURRENCY = 4;
+
+export interface QualityReaderParts {
+  readonly rows: QualityRowStore;
+  readonly labels: LabelStore;
+  readonly clock: EventClock;
+  /** LABEL_DELAY_DAYS in milliseconds. */
+  readonly labelDelayMs: number;
+  /** QUALITY_WINDOW_DAYS: the range when a query gives no `from`. */
+  readonly windowDays: number;
+}
+
+/** The longest range one query reads: a day is two Queries and up to a few MB. */
+export const MAX_QUALITY_DAYS = 92;
+
+export interface QualityQuery {
+  /** Only this model's versions; all models when undefined. */
+  readonly model?: string;
+  /**
+   * Event-time range, epoch ms, both ends included. `to` defaults to the newest matured event
+   * time (the clock minus the label delay), `from` to the start of the `windowDays`-th day
+   * before it (so by default: the quality window up to now).
+   */
+  readonly fromMs?: number;
+  readonly toMs?: number;
+  readonly k: number;
+}
+
+export interface QualityAnswer {
+  /** The event clock the maturity was judged by (null: nothing stored yet). */
+  readonly clock: number | null;
+  /** The range judged (null with no clock and no range given). */
+  readonly from: number | null;
+  readonly to: number | null;
+  readonly versions: readonly VersionQuality[];
+}
+
+/**
+ * Online quality from storage: the quality rows and the labels of each UTC day of the range (a
+ * Query each), the event clock read first, then `evaluateQuality`. Reads only what it needs of
+ * the range: days with no matured event are not read.
+ */
+export class QualityReader {
+  constructor(private readonly parts: QualityReaderParts) {}
+
+  async quality(query: QualityQuery): Promise<QualityAnswer> {
+    const { rows, labels, clock: eventClock, labelDelayMs, windowDays } = this.parts;
+    const clock = await eventClock.read();
+    const toMs = query.toMs ?? (clock === undefined ? undefined : clock - labelDelayMs);
+    const fromMs =
+      query.fromMs ??
+      (toMs === undefined ? undefined : (Math.floor(toMs / DAY_MS) - windowDays + 1) * DAY_MS);
+    if (fromMs === undefined || toMs === undefined)
+      return { clock: null, from: query.fromMs ?? null, to: query.toMs ?? null, versions: [] };
+    if (toMs - fromMs >= MAX_QUALITY_DAYS * DAY_MS)
+      throw new AppError('REQUEST_INVALID', `a quality range is at most ${MAX_QUALITY_DAYS} days`, {
+        details: {
+          fields: [{ path: 'from', message: `at most ${MAX_QUALITY_DAYS} days before to` }],
+        },
+      });
+    if (clock === undefined) return { clock: null, from: fromMs, to: toMs, versions: [] };
+    // Days past the newest matured event hold nothing to count: not read.
+    const lastMs = Math.min(toMs, clock - labelDelayMs);
+    const days: string[] = [];
+    for (let day = Math.floor(fromMs / DAY_MS); day * DAY_MS <= lastMs; day++)
+      days.push(utcDayOf(day * DAY_MS));
+    const read = await mapBounded(days, DAY_CONCURRENCY, async (day) => {
+      const [dayRows, dayLabels] = await Promise.all([
+        rows.rowsOfDay(day),
+        labels.labelsOfDay(day),
+      ]);
+      return { dayRows, dayLabels };
+    });
+    return {
+      clock,
+      from: fromMs,
+      to: toMs,
+      versions: evaluateQuality({
+        rows: read.flatMap((day) => day.dayRows),
+        labels: read.flatMap((day) => day.dayLabels),
+        clock,
+        labelDelayMs,
+        fromMs,
+        toMs,
+        k: query.k,
+        ...(query.model === undefined ? {} : { model: query.model }),
+      }),
+    };
+  }
+}
