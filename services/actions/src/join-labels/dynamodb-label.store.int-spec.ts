@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Label } from '@rtml/contracts';
 import { labelFixture } from '@rtml/contracts/testing';
-import { useDynamoDb } from '@rtml/testing';
+import { eventually, useDynamoDb } from '@rtml/testing';
 import { labelsTableDefinition } from '../store-prediction/scores-table.definition';
 import { ensureTable } from '../store-prediction/table.provisioner';
 import { DynamoDbLabelStore } from './dynamodb-label.store';
@@ -85,5 +85,28 @@ describe('DynamoDbLabelStore on DynamoDB Local', () => {
     expect(found.get('many-3')).toMatchObject({ eventId: 'many-3', fraud: true, labelledAt: t });
     expect(found.get('many-4')).toMatchObject({ fraud: false });
     expect(found.has('many-unlabelled')).toBe(false);
+  });
+
+  it("reads a day's labels by their transactions' UTC day, from the index", async () => {
+    const day = Date.UTC(2018, 8, 3);
+    const labels = [
+      { ...labelOf('day-a', day + 8 * DAY, true), transactionTime: day },
+      { ...labelOf('day-b', day + 8 * DAY, false), transactionTime: day + DAY - 1 },
+      { ...labelOf('day-c', day + 8 * DAY, true), transactionTime: day + DAY },
+    ];
+    await storeOf().putAll(labels);
+
+    await eventually(
+      async () => {
+        const found = await storeOf().labelsOfDay('2018-09-03');
+        expect(found.map((label) => [label.eventId, label.fraud]).sort()).toEqual([
+          ['day-a', true],
+          ['day-b', false],
+        ]);
+        const next = await storeOf().labelsOfDay('2018-09-04');
+        expect(next.map((label) => label.eventId)).toEqual(['day-c']);
+      },
+      { description: 'the labels index (eventually consistent)' },
+    );
   });
 });
