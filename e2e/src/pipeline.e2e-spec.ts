@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { CONTENT_TYPES, HEADERS } from '@rtml/contracts';
 import type { Prediction } from '@rtml/contracts';
 import { eventually, findPython, pythonRequired } from '@rtml/testing';
@@ -7,6 +9,7 @@ import type { PipelineEvent, TransactionEvent } from './pipeline/synthetic.event
 import { isSignedWith } from './pipeline/webhook.receiver';
 
 const AT = Date.UTC(2018, 6, 1, 12);
+const DAY = 86_400_000;
 
 const python = findPython(['numpy', 'onnx', 'sklearn']);
 const pythonSkipped = 'missing' in python && !pythonRequired();
@@ -310,6 +313,136 @@ describe('the pipeline, four services as processes on the real stack', () => {
     expect(page.items.map((item) => item.eventId)).toEqual(['1', '6']);
     expect(page.nextCursor).not.toBeNull();
   });
+
+  it('measures champion and challenger on matured events, compares them, and refuses a promotion without enough evidence', async () => {
+    const challenger = await pipeline.models.release(5, 'challenger');
+    // Events of ten days before the rest of the suite's (AT): the event clock, at AT, has
+    // passed their label delay, so they are matured once stored. New customers: their windows
+    // start with these events.
+    const from = AT - 10 * DAY;
+    let next = 950_000;
+    const sent: TransactionEvent[] = [];
+    await eventually(
+      async () => {
+        const batch = Array.from({ length: 20 }, () =>
+          transaction(next, `c-q-${next % 30}`, 10 + (next++ % 120), from + (next % 3_600) * 1_000),
+        );
+        sent.push(...batch);
+        await send(batch);
+        const shadowed = predictionsOf(sent.map((event) => event.eventId)).filter(
+          (prediction) => prediction.shadow?.model.version === challenger,
+        );
+        if (shadowed.length < 100)
+          throw new Error(`${shadowed.length} shadow-scored by ${challenger}`);
+      },
+      {
+        timeoutMs: 90_000,
+        intervalMs: 250,
+        description: 'the challenger to shadow-score 100 events',
+      },
+    );
+    const ids = sent.map((event) => event.eventId);
+    await waitForPredictions(ids);
+    await waitForItems(ids);
+    const frauds = sent.filter((_, i) => i % 10 === 0);
+    await send(
+      frauds.map((event) => ({
+        eventId: `lbl-${event.eventId}`,
+        kind: 'LABEL',
+        eventTime: event.eventTime + DAY,
+        customerId: event.customerId,
+        terminalId: event.terminalId,
+        transactionId: event.eventId,
+        transactionTime: event.eventTime,
+        fraud: true,
+      })),
+    );
+    const shadowed = predictionsOf(ids).filter((p) => p.shadow?.model.version === challenger);
+    const day = new Date(from).toISOString().slice(0, 10);
+    const env = {
+      ...process.env,
+      ACTIONS_URL: pipeline.service('actions').url,
+      SCORES_API_KEY: API_KEY,
+      MODEL_BUCKET: pipeline.env()['MODEL_BUCKET'],
+    };
+    const model = (args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--conditions=@rtml/source',
+          '--import',
+          'tsx',
+          'tools/ml/src/model/model.cli.ts',
+          ...args,
+        ],
+        {
+          cwd: resolve(__dirname, '../..'),
+          env,
+          encoding: 'utf8',
+        },
+      );
+    const lastJson = (stdout: string) =>
+      JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+
+    await eventually(
+      () => {
+        const quality = model(['quality', '--name', 'card-fraud', '--from', day, '--to', day]);
+        expect(quality.status).toBe(0);
+        const versions = lastJson(quality.stdout)['versions'] as Array<{
+          version: string;
+          role: string;
+          overall: { events: number; frauds: number };
+        }>;
+        const asChallenger = versions.find(
+          (v) => v.version === challenger && v.role === 'challenger',
+        );
+        expect(asChallenger?.overall).toMatchObject({
+          events: shadowed.length,
+          frauds: frauds.filter((f) => shadowed.some((p) => p.eventId === f.eventId)).length,
+        });
+      },
+      { timeoutMs: 30_000, intervalMs: 1_000, description: 'the labels to be joined' },
+    );
+
+    const compare = model([
+      'compare',
+      '--name',
+      'card-fraud',
+      '--from',
+      day,
+      '--to',
+      day,
+      '--resamples',
+      '200',
+    ]);
+    expect(compare.status).toBe(0);
+    expect(lastJson(compare.stdout)).toMatchObject({
+      challenger,
+      comparison: { events: shadowed.length, resamples: 200 },
+    });
+    expect(compare.stdout).toContain('| AUC ROC |');
+
+    const championBefore = await pipeline.models.registry.resolveAlias('card-fraud', 'champion');
+    const promote = model([
+      'promote',
+      '--name',
+      'card-fraud',
+      '--if-better',
+      'auc',
+      '--from',
+      day,
+      '--to',
+      day,
+    ]);
+    expect(promote.status).toBe(1);
+    expect(promote.stderr).toContain(
+      `version ${challenger} of card-fraud not promoted: not enough matured evidence: ${shadowed.length} events`,
+    );
+    expect(lastJson(promote.stdout)).toMatchObject({ promoted: false, version: challenger });
+    expect((await pipeline.models.registry.resolveAlias('card-fraud', 'champion')).pointer).toEqual(
+      championBefore.pointer,
+    );
+  }, 240_000);
 
   it('predicted no event twice over the whole run', () => {
     const counts = new Map<string, number>();

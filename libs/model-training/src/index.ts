@@ -65,6 +65,20 @@ export type {
   CardScoredRows,
 } from './metrics/card-precision.metric';
 export { DEFAULT_CARD_PRECISION_K, modelQuality } from './metrics/model-quality.metric';
+export {
+  COMPARED_METRICS,
+  compareModels,
+  weightedAp,
+  weightedAuc,
+} from './metrics/model-comparison.metric';
+export type {
+  ComparedMetric,
+  ComparisonOptions,
+  Estimate,
+  MetricComparison,
+  ModelComparison,
+  PairedScores,
+} from './metrics/model-comparison.metric';
 export type { DailyQuality, ModelQuality, QualityFigures } from './metrics/model-quality.metric';
 export { alertOutcome, bestF1Threshold } from './metrics/alert-threshold.selector';
 export {

@@ -15,10 +15,15 @@ import { AppError } from '@rtml/errors';
 import { ApiKeyGuard } from '../query-scores/api-key.guard';
 import type { AuthenticatedRequest } from '../query-scores/api-key.guard';
 import { API_KEY_SCHEME, ErrorBodySchema } from '../query-scores/scores-api.openapi';
-import { MAX_QUALITY_K, parseModelQualityQuery } from '../query-scores/scores-query.parser';
-import { ModelQualitySchema } from './model-quality.openapi';
+import {
+  MAX_QUALITY_K,
+  parseModelEvidenceQuery,
+  parseModelQualityQuery,
+} from '../query-scores/scores-query.parser';
+import { ModelEvidenceSchema, ModelQualitySchema } from './model-quality.openapi';
 import type { VersionQuality } from './quality.evaluation';
 import { MAX_QUALITY_DAYS, QualityReader } from './quality.reader';
+import type { EvidenceAnswer } from './quality.reader';
 
 /** Injection token of the quality API's defaults. */
 export const QUALITY_OPTIONS = Symbol('rtml.actions.quality');
@@ -92,5 +97,36 @@ export class ModelQualityController {
     const k = parameters.k ?? this.options.k;
     const answer = await this.reader.quality({ ...parameters, k });
     return { model: name, k, labelDelayDays: this.options.labelDelayDays, ...answer };
+  }
+
+  @Get('models/:name/evidence')
+  @ApiOperation({
+    summary: 'The matured events a challenger version scored in shadow, with both scores',
+    description:
+      "Every matured event of the range that the model's version `challenger` scored in shadow, " +
+      "with the champion's score of the same event, its label (1 fraud, 0 otherwise), its card " +
+      '(the entity, numbered as the quality numbers it) and its UTC day number, as columns: what ' +
+      '`npm run model -- compare` and `promote --if-better` judge the challenger by. The range ' +
+      'is the quality API’s.',
+  })
+  @ApiParam({ name: 'name', description: 'The model name' })
+  @ApiQuery({ name: 'challenger', required: true, description: 'The challenger version' })
+  @ApiQuery({ name: 'from', required: false, description: `Start, included: ${TIME_FORMAT}` })
+  @ApiQuery({ name: 'to', required: false, description: `End, included: ${TIME_FORMAT}` })
+  @ApiOkResponse({ type: ModelEvidenceSchema })
+  @ApiBadRequestResponse({ type: ErrorBodySchema, description: 'Bad parameters' })
+  @ApiForbiddenResponse({ type: ErrorBodySchema, description: 'A key limited to some entities' })
+  async evidence(
+    @Param('name') name: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<EvidenceAnswer & { readonly labelDelayDays: number }> {
+    if (request.apiKey?.entityPrefixes !== undefined)
+      throw new AppError(
+        'FORBIDDEN',
+        'model evidence pools every entity: this key reads some only',
+      );
+    const answer = await this.reader.evidence(parseModelEvidenceQuery(name, query));
+    return { ...answer, labelDelayDays: this.options.labelDelayDays };
   }
 }

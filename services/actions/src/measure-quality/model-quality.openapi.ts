@@ -62,3 +62,25 @@ export class ModelQualitySchema {
   })
   versions!: VersionQualitySchema[];
 }
+
+class ChampionCountSchema {
+  @ApiProperty({ type: String }) model!: string;
+  @ApiProperty({ type: String }) version!: string;
+  @ApiProperty({ type: Number, description: 'Events of the evidence it scored' }) events!: number;
+}
+
+export class ModelEvidenceSchema {
+  @ApiProperty({ type: String, example: 'card-fraud' }) model!: string;
+  @ApiProperty({ type: String, example: '4' }) challenger!: string;
+  @ApiProperty({ type: Number, example: 7 }) labelDelayDays!: number;
+  @ApiProperty({ type: Number, nullable: true }) clock!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) from!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) to!: number | null;
+  @ApiProperty({ type: [ChampionCountSchema] }) champions!: ChampionCountSchema[];
+  @ApiProperty({ type: [Number], description: 'UTC day numbers, one per event' }) days!: number[];
+  @ApiProperty({ type: [Number], description: 'Card numbers, one per event' }) cards!: number[];
+  @ApiProperty({ type: [Number], description: '1 fraud, 0 otherwise' }) labels!: number[];
+  @ApiProperty({ type: [Number], description: "The champion's scores" }) champion!: number[];
+  @ApiProperty({ type: [Number], description: "The challenger's scores" })
+  challengerScores!: number[];
+}

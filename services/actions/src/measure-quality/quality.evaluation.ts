@@ -58,15 +58,7 @@ export interface QualityInputs {
  * protocol run on the same scores and labels.
  */
 export function evaluateQuality(inputs: QualityInputs): VersionQuality[] {
-  const { clock, labelDelayMs, fromMs, toMs } = inputs;
-  if (clock === undefined) return [];
-  const fraudOf = new Map(inputs.labels.map((label) => [label.eventId, label.fraud]));
-  const matured = inputs.rows
-    .filter(
-      (row) =>
-        row.eventTime >= fromMs && row.eventTime <= toMs && clock >= row.eventTime + labelDelayMs,
-    )
-    .sort((a, b) => a.eventTime - b.eventTime || compareIds(a.eventId, b.eventId));
+  const { matured, fraudOf } = maturedRows(inputs);
   const cards = cardNumbers(matured.map((row) => row.entityId));
   const groups = new Map<
     string,
@@ -115,6 +107,75 @@ export function evaluateQuality(inputs: QualityInputs): VersionQuality[] {
         })),
       };
     });
+}
+
+/** The matured rows of the range in event-time order, and each labelled event's fraud flag. */
+function maturedRows(inputs: QualityInputs) {
+  const { clock, labelDelayMs, fromMs, toMs } = inputs;
+  const fraudOf = new Map(inputs.labels.map((label) => [label.eventId, label.fraud]));
+  const matured =
+    clock === undefined
+      ? []
+      : inputs.rows
+          .filter(
+            (row) =>
+              row.eventTime >= fromMs &&
+              row.eventTime <= toMs &&
+              clock >= row.eventTime + labelDelayMs,
+          )
+          .sort((a, b) => a.eventTime - b.eventTime || compareIds(a.eventId, b.eventId));
+  return { matured, fraudOf };
+}
+
+/** Matured events a challenger version scored in shadow: columns for `compareModels`. */
+export interface PairedEvidence {
+  readonly model: string;
+  readonly challenger: string;
+  /** The champion versions that scored these events, with how many each. */
+  readonly champions: ReadonlyArray<{
+    readonly model: string;
+    readonly version: string;
+    readonly events: number;
+  }>;
+  /** UTC day numbers (event time ÷ 86,400,000). */
+  readonly days: readonly number[];
+  readonly cards: readonly number[];
+  readonly labels: readonly number[];
+  /** The champion's scores of the events. */
+  readonly champion: readonly number[];
+  /** The challenger's scores of the same events. */
+  readonly challengerScores: readonly number[];
+}
+
+/**
+ * The evidence to judge a challenger by: every matured event of the range that `model` version
+ * `challenger` scored in shadow, with the champion's score of the same event (the same events
+ * for both, in event-time order), its label and card, as `evaluateQuality` counts them.
+ */
+export function pairedEvidence(
+  inputs: QualityInputs & { readonly model: string; readonly challenger: string },
+): PairedEvidence {
+  const { matured, fraudOf } = maturedRows(inputs);
+  const shadowed = matured.filter(
+    (row) => row.shadow?.model === inputs.model && row.shadow.version === inputs.challenger,
+  );
+  const cards = cardNumbers(shadowed.map((row) => row.entityId));
+  const champions = new Map<string, { model: string; version: string; events: number }>();
+  for (const row of shadowed) {
+    const key = JSON.stringify([row.model, row.version]);
+    const seen = champions.get(key) ?? { model: row.model, version: row.version, events: 0 };
+    champions.set(key, { ...seen, events: seen.events + 1 });
+  }
+  return {
+    model: inputs.model,
+    challenger: inputs.challenger,
+    champions: [...champions.values()],
+    days: shadowed.map((row) => Math.floor(row.eventTime / DAY_MS)),
+    cards,
+    labels: shadowed.map((row) => (fraudOf.get(row.eventId) ? 1 : 0)),
+    champion: shadowed.map((row) => row.score),
+    challengerScores: shadowed.map((row) => (row.shadow as { score: number }).score),
+  };
 }
 
 /** The range holds the whole day and the day's last millisecond has matured. */

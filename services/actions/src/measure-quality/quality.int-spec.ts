@@ -261,6 +261,61 @@ describe('online quality through the running actions service', () => {
     );
   }, 60_000);
 
+  it('hands the challenger’s paired evidence to `model compare`: the same events for both models', async () => {
+    const response = await fetch(
+      `${harness.baseUrl}/v1/models/${MODEL}/evidence?challenger=2&from=${day(0)}&to=${day(2)}`,
+      { headers: { 'x-api-key': API_KEY } },
+    );
+    expect(response.status).toBe(200);
+    const evidence = (await response.json()) as {
+      champions: unknown[];
+      labels: number[];
+      champion: number[];
+      challengerScores: number[];
+    };
+    const shadowed = predictions
+      .filter((p) => p.shadow !== null)
+      .sort((a, b) => a.eventTime - b.eventTime || (a.eventId < b.eventId ? -1 : 1));
+    expect(evidence.champions).toEqual([{ model: MODEL, version: '1', events: shadowed.length }]);
+    expect(evidence.champion).toEqual(shadowed.map((p) => p.score));
+    expect(evidence.challengerScores).toEqual(shadowed.map((p) => p.shadow!.score));
+    expect(evidence.labels).toEqual(shadowed.map((p) => (fraud.has(p.eventId) ? 1 : 0)));
+
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--conditions=@rtml/source',
+        '--import',
+        'tsx',
+        'tools/ml/src/model/model.cli.ts',
+        'compare',
+        '--name',
+        MODEL,
+        '--challenger',
+        '2',
+        '--from',
+        day(0),
+        '--to',
+        day(2),
+        '--resamples',
+        '100',
+      ],
+      {
+        cwd: resolve(__dirname, '../../../..'),
+        env: { ...process.env, ACTIONS_URL: harness.baseUrl, SCORES_API_KEY: API_KEY },
+      },
+    );
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+      comparison: {
+        events: number;
+        metrics: { auc: { a: { value: number }; b: { value: number } } };
+      };
+    };
+    expect(report.comparison.events).toBe(shadowed.length);
+    // The same events: the champion's AUC here is its AUC on the shadowed events alone.
+    expect(report.comparison.metrics.auc.b.value).toBe(challenger.overall.auc);
+  }, 60_000);
+
   it('refuses a range it will not read, with the reason', async () => {
     const response = await fetch(
       `${harness.baseUrl}/v1/models/${MODEL}/quality?from=2018-01-01&to=2018-12-31`,

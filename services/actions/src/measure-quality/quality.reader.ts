@@ -3,8 +3,10 @@ import type { LabelStore } from '../join-labels/label.store';
 import type { EventClock } from '../read-outcomes/event-clock.store';
 import { mapBounded } from '../shared/bounded-concurrency';
 import { DAY_MS, utcDayOf } from '../shared/utc-day';
-import { evaluateQuality } from './quality.evaluation';
-import type { VersionQuality } from './quality.evaluation';
+import type { StoredLabel } from '../join-labels/label-item.mapper';
+import { evaluateQuality, pairedEvidence } from './quality.evaluation';
+import type { PairedEvidence, VersionQuality } from './quality.evaluation';
+import type { QualityRow } from './quality-row.mapper';
 import type { QualityRowStore } from './quality-row.store';
 
 /** Days read at once: each is a Query of the quality table and one of the labels index. */
@@ -54,47 +56,100 @@ export class QualityReader {
   constructor(private readonly parts: QualityReaderParts) {}
 
   async quality(query: QualityQuery): Promise<QualityAnswer> {
+    const range = await this.read(query);
+    if (range.clock === undefined)
+      return { clock: null, from: range.fromMs ?? null, to: range.toMs ?? null, versions: [] };
+    return {
+      clock: range.clock,
+      from: range.fromMs,
+      to: range.toMs,
+      versions: evaluateQuality({
+        ...range,
+        k: query.k,
+        ...(query.model === undefined ? {} : { model: query.model }),
+      }),
+    };
+  }
+
+  /**
+   * The paired evidence of one challenger version of `model` over the range: what
+   * `npm run model -- compare` and `promote --if-better` judge it by.
+   */
+  async evidence(
+    query: Omit<QualityQuery, 'k' | 'model'> & {
+      readonly model: string;
+      readonly challenger: string;
+    },
+  ): Promise<EvidenceAnswer> {
+    const range = await this.read(query);
+    const none = { model: query.model, challenger: query.challenger };
+    if (range.clock === undefined)
+      return { clock: null, from: range.fromMs ?? null, to: range.toMs ?? null, ...none, ...empty };
+    return {
+      clock: range.clock,
+      from: range.fromMs,
+      to: range.toMs,
+      ...pairedEvidence({ ...range, k: 1, model: query.model, challenger: query.challenger }),
+    };
+  }
+
+  /** The range with its defaults, the clock, and the rows and labels of its days. */
+  private async read(query: Pick<QualityQuery, 'fromMs' | 'toMs'>): Promise<ReadRange> {
     const { rows, labels, clock: eventClock, labelDelayMs, windowDays } = this.parts;
     const clock = await eventClock.read();
     const toMs = query.toMs ?? (clock === undefined ? undefined : clock - labelDelayMs);
     const fromMs =
       query.fromMs ??
       (toMs === undefined ? undefined : (Math.floor(toMs / DAY_MS) - windowDays + 1) * DAY_MS);
-    if (fromMs === undefined || toMs === undefined)
-      return { clock: null, from: query.fromMs ?? null, to: query.toMs ?? null, versions: [] };
-    if (toMs - fromMs >= MAX_QUALITY_DAYS * DAY_MS)
+    if (fromMs !== undefined && toMs !== undefined && toMs - fromMs >= MAX_QUALITY_DAYS * DAY_MS)
       throw new AppError('REQUEST_INVALID', `a quality range is at most ${MAX_QUALITY_DAYS} days`, {
         details: {
           fields: [{ path: 'from', message: `at most ${MAX_QUALITY_DAYS} days before to` }],
         },
       });
-    if (clock === undefined) return { clock: null, from: fromMs, to: toMs, versions: [] };
+    if (clock === undefined || fromMs === undefined || toMs === undefined)
+      return { clock: undefined, fromMs, toMs };
     // Days past the newest matured event hold nothing to count: not read.
     const lastMs = Math.min(toMs, clock - labelDelayMs);
     const days: string[] = [];
     for (let day = Math.floor(fromMs / DAY_MS); day * DAY_MS <= lastMs; day++)
       days.push(utcDayOf(day * DAY_MS));
-    const read = await mapBounded(days, DAY_CONCURRENCY, async (day) => {
-      const [dayRows, dayLabels] = await Promise.all([
-        rows.rowsOfDay(day),
-        labels.labelsOfDay(day),
-      ]);
-      return { dayRows, dayLabels };
-    });
+    const read = await mapBounded(days, DAY_CONCURRENCY, (day) =>
+      Promise.all([rows.rowsOfDay(day), labels.labelsOfDay(day)]),
+    );
     return {
       clock,
-      from: fromMs,
-      to: toMs,
-      versions: evaluateQuality({
-        rows: read.flatMap((day) => day.dayRows),
-        labels: read.flatMap((day) => day.dayLabels),
-        clock,
-        labelDelayMs,
-        fromMs,
-        toMs,
-        k: query.k,
-        ...(query.model === undefined ? {} : { model: query.model }),
-      }),
+      fromMs,
+      toMs,
+      labelDelayMs,
+      rows: read.flatMap(([dayRows]) => dayRows),
+      labels: read.flatMap(([, dayLabels]) => dayLabels),
     };
   }
 }
+
+type ReadRange =
+  | {
+      readonly clock: undefined;
+      readonly fromMs: number | undefined;
+      readonly toMs: number | undefined;
+    }
+  | {
+      readonly clock: number;
+      readonly fromMs: number;
+      readonly toMs: number;
+      readonly labelDelayMs: number;
+      readonly rows: QualityRow[];
+      readonly labels: StoredLabel[];
+    };
+
+const empty = {
+  champions: [],
+  days: [],
+  cards: [],
+  labels: [],
+  champion: [],
+  challengerScores: [],
+};
+
+export type EvidenceAnswer = Omit<QualityAnswer, 'versions'> & PairedEvidence;

@@ -79,8 +79,42 @@ export function parseModelQualityQuery(
 ): ModelQualityParameters {
   const problems: FieldError[] = [];
   const problem = (path: string, message: string) => void problems.push({ path, message });
+  const range = parseModelRange(model, query, QUALITY_PARAMETERS, problem);
+  const rawK = single('k', query, problem);
+  const k = rawK === undefined ? undefined : /^\d+$/.test(rawK) ? Number(rawK) : NaN;
+  if (k !== undefined && !(k >= 1 && k <= MAX_QUALITY_K))
+    problem('k', `expected an integer from 1 to ${MAX_QUALITY_K}`);
+  if (problems.length > 0) throw invalidQuery(problems);
+  return { ...range, ...(k === undefined ? {} : { k }) };
+}
+
+const EVIDENCE_PARAMETERS = new Set(['from', 'to', 'challenger']);
+
+/** Parses `GET /v1/models/:name/evidence`: the range as the quality's, and `challenger` (required). */
+export function parseModelEvidenceQuery(
+  model: string,
+  query: Readonly<Record<string, unknown>>,
+): ModelQualityParameters & { readonly challenger: string } {
+  const problems: FieldError[] = [];
+  const problem = (path: string, message: string) => void problems.push({ path, message });
+  const range = parseModelRange(model, query, EVIDENCE_PARAMETERS, problem);
+  const challenger = single('challenger', query, problem);
+  if (challenger === undefined || challenger === '')
+    problem('challenger', 'required: the challenger version to judge');
+  else if (challenger.length > FIELD_LIMITS.nameMaxLength)
+    problem('challenger', `at most ${FIELD_LIMITS.nameMaxLength} characters`);
+  if (problems.length > 0 || challenger === undefined) throw invalidQuery(problems);
+  return { ...range, challenger };
+}
+
+function parseModelRange(
+  model: string,
+  query: Readonly<Record<string, unknown>>,
+  known: ReadonlySet<string>,
+  problem: Problem,
+): ModelQualityParameters {
   for (const name of Object.keys(query))
-    if (!QUALITY_PARAMETERS.has(name)) problem(name, 'unknown parameter (from, to, k)');
+    if (!known.has(name)) problem(name, `unknown parameter (${[...known].join(', ')})`);
   if (model.length === 0) problem('name', 'must not be empty');
   else if (model.length > FIELD_LIMITS.nameMaxLength)
     problem('name', `at most ${FIELD_LIMITS.nameMaxLength} characters`);
@@ -91,16 +125,10 @@ export function parseModelQualityQuery(
   if (toMs !== undefined && rawTo !== undefined && DATE_ONLY.test(rawTo)) toMs += DAY_MS - 1;
   if (fromMs !== undefined && toMs !== undefined && fromMs > toMs)
     problem('from', 'must not be after to');
-  const rawK = single('k', query, problem);
-  const k = rawK === undefined ? undefined : /^\d+$/.test(rawK) ? Number(rawK) : NaN;
-  if (k !== undefined && !(k >= 1 && k <= MAX_QUALITY_K))
-    problem('k', `expected an integer from 1 to ${MAX_QUALITY_K}`);
-  if (problems.length > 0) throw invalidQuery(problems);
   return {
     model,
     ...(fromMs === undefined ? {} : { fromMs }),
     ...(toMs === undefined ? {} : { toMs }),
-    ...(k === undefined ? {} : { k }),
   };
 }
 

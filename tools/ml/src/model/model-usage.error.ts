@@ -19,6 +19,9 @@ export const MODEL_USAGE = [
   '       model publish|promote|demote|list|show ...   (the S3 model registry; `model list --help`)',
   '       model quality --name <model> [--from <date|ms>] [--to <date|ms>] [--k <n>] [--url <actions>]',
   '                                                    (online quality on matured events, actions API)',
+  '       model compare --name <model> [--challenger <version>] [--from ..] [--to ..] [--resamples <n>]',
+  '                                                    (challenger vs champion on the same matured events,',
+  '                                                    paired bootstrap 95 % intervals)',
 ].join('\n');
 
 /** A command line that cannot be run: the message says what is wrong, then the usage. */

@@ -7,11 +7,14 @@
  *   ... model.cli.ts import --onnx <file> --output <dir> [--data <csv.gz> --from ... --to ...]
  *   ... model.cli.ts publish | promote | demote | list | show ...   (the S3 model registry)
  *   ... model.cli.ts quality --name <model> [--from D --to D]   (online quality, actions API)
+ *   ... model.cli.ts compare --name <model> [--challenger V] [--from D --to D]   (with bootstrap CIs)
+ *   ... model.cli.ts promote --name <model> --if-better auc [--min-events M]   (on evidence only)
  * Progress goes to stdout; `evaluate` ends with one JSON line. Exit 1 on failure, 2 on a bad
  * command line.
  */
 import { describeError } from '@rtml/errors';
-import { isRegistryCommand, runRegistryCli } from '../registry/registry.cli';
+import { aliasVersion, isRegistryCommand, runRegistryCli } from '../registry/registry.cli';
+import { promotionJudge, runCompare } from './compare.command';
 import { runEvaluate } from './evaluate.command';
 import { runExport } from './export.command';
 import { runImport } from './import.command';
@@ -25,11 +28,24 @@ const EXIT_USAGE = 2;
 
 async function main(argv: readonly string[]): Promise<void> {
   if (isRegistryCommand(argv[0])) {
-    process.exitCode = await runRegistryCli(argv);
+    process.exitCode = await runRegistryCli(
+      argv,
+      undefined,
+      process.env,
+      promotionJudge(process.env),
+    );
     return;
   }
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(MODEL_USAGE);
+    return;
+  }
+  if (argv[0] === 'compare') {
+    await runCompare(
+      argv.slice(1),
+      (line) => console.log(line),
+      (name, bucket) => aliasVersion(name, 'challenger', bucket),
+    );
     return;
   }
   if (argv[0] === 'quality') {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { LOCAL_DEV_KEYS } from '@rtml/contracts';
+import { actionsApiOf, getActionsJson } from './actions-api.client';
+import type { ActionsApi } from './actions-api.client';
 import { UsageError } from './model-usage.error';
 
 export const QUALITY_USAGE =
@@ -12,8 +13,7 @@ export interface QualityArgs {
   readonly from?: string;
   readonly to?: string;
   readonly k?: string;
-  readonly url: string;
-  readonly apiKey: string;
+  readonly api: ActionsApi;
 }
 
 interface Numbers {
@@ -67,29 +67,17 @@ export function parseQualityArgs(
     ...(values['from'] === undefined ? {} : { from: values['from'] }),
     ...(values['to'] === undefined ? {} : { to: values['to'] }),
     ...(values['k'] === undefined ? {} : { k: values['k'] }),
-    url: (values['url'] ?? env['ACTIONS_URL'] ?? 'http://127.0.0.1:3004').replace(/\/$/, ''),
-    apiKey: env['SCORES_API_KEY'] ?? LOCAL_DEV_KEYS.scores,
+    api: actionsApiOf(values['url'], env),
   };
 }
 
-/** Asks the actions API; its error body (code, message) becomes the error. */
-export async function fetchQuality(args: QualityArgs): Promise<QualityReport> {
-  const query = new URLSearchParams();
-  for (const key of ['from', 'to', 'k'] as const) {
-    const value = args[key];
-    if (value !== undefined) query.set(key, value);
-  }
-  const url = `${args.url}/v1/models/${encodeURIComponent(args.name)}/quality?${query}`;
-  const response = await fetch(url, { headers: { 'x-api-key': args.apiKey } });
-  const body = (await response.json().catch(() => undefined)) as
-    (QualityReport & { code?: string; message?: string }) | undefined;
-  if (!response.ok)
-    throw new Error(
-      `GET ${url}: ${response.status} ${body?.code ?? ''} ${body?.message ?? ''}`.trim(),
-    );
-  if (body === undefined) throw new Error(`GET ${url}: the answer is not JSON`);
-  return body;
-}
+/** Asks the actions API (`GET /v1/models/{name}/quality`). */
+export const fetchQuality = (args: QualityArgs): Promise<QualityReport> =>
+  getActionsJson<QualityReport>(args.api, `/v1/models/${encodeURIComponent(args.name)}/quality`, {
+    from: args.from,
+    to: args.to,
+    k: args.k,
+  });
 
 const figure = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 

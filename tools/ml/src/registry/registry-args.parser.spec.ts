@@ -102,3 +102,58 @@ describe('parseRegistryArgs', () => {
     expect(() => parseRegistryArgs(argv)).toThrow(message);
   });
 });
+
+describe('promote --if-better', () => {
+  it('promotes the challenger to champion on evidence, with the default bounds', () => {
+    expect(
+      parseRegistryArgs(['promote', '--name', 'fraud', '--if-better', 'card-precision']),
+    ).toEqual({
+      command: 'promote',
+      name: 'fraud',
+      bucket: undefined,
+      version: undefined,
+      alias: 'champion',
+      ifBetter: { metric: 'cardPrecision', minEvents: 1_000, minFrauds: 20 },
+    });
+    expect(
+      parseRegistryArgs([
+        'promote',
+        '--name',
+        'fraud',
+        '--version',
+        '4',
+        '--if-better',
+        'auc',
+        '--min-events',
+        '50',
+        '--min-frauds',
+        '0',
+        '--from',
+        '2018-06-01',
+        '--to',
+        '2018-06-07',
+        '--url',
+        'http://actions:3004',
+      ]),
+    ).toMatchObject({
+      version: '4',
+      ifBetter: {
+        metric: 'auc',
+        minEvents: 50,
+        minFrauds: 0,
+        from: '2018-06-01',
+        to: '2018-06-07',
+        url: 'http://actions:3004',
+      },
+    });
+  });
+
+  it.each([
+    [['--if-better', 'f1'], /--if-better takes auc, ap, card-precision/],
+    [['--if-better', 'auc', '--alias', 'challenger'], /champion only/],
+    [['--if-better', 'auc', '--min-events', 'many'], /--min-events takes an integer/],
+    [['--version', '2', '--min-events', '5'], /only go with --if-better/],
+  ])('refuses %j', (extra, message) => {
+    expect(() => parseRegistryArgs(['promote', '--name', 'f', ...extra])).toThrow(message);
+  });
+});

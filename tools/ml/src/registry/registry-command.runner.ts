@@ -1,13 +1,31 @@
 import { readModelDirectory } from '@rtml/model-registry';
 import type { ModelManifest, ModelRegistry } from '@rtml/model-registry';
-import type { RegistryCommand } from './registry-args.parser';
+import type { PromotionCondition, RegistryCommand } from './registry-args.parser';
 import { formatListing, formatManifest, formatPromotion } from './registry-output.format';
 
 /** What a command prints: lines for people, then one JSON object for scripts. */
 export interface CommandOutcome {
   readonly lines: readonly string[];
   readonly result: Readonly<Record<string, unknown>>;
+  /** Set when the command ran but refused what was asked (a promotion without evidence). */
+  readonly refused?: string;
 }
+
+/** The verdict on promoting `version` of `name` to champion under a condition, with its reasons. */
+export interface PromotionVerdict {
+  readonly promote: boolean;
+  readonly reason: string;
+  /** What the verdict rests on, for people. */
+  readonly lines: readonly string[];
+  /** The same, for scripts. */
+  readonly evidence: Readonly<Record<string, unknown>>;
+}
+
+export type PromotionJudge = (
+  name: string,
+  version: string,
+  condition: PromotionCondition,
+) => Promise<PromotionVerdict>;
 
 type Runnable = Exclude<RegistryCommand, { command: 'help' }>;
 type Of<C extends Runnable['command']> = Extract<Runnable, { command: C }>;
@@ -17,12 +35,13 @@ export function runRegistryCommand(
   command: Runnable,
   registry: ModelRegistry,
   bucket: string,
+  judge?: PromotionJudge,
 ): Promise<CommandOutcome> {
   switch (command.command) {
     case 'publish':
       return publish(command, registry, bucket);
     case 'promote':
-      return promote(command, registry);
+      return promote(command, registry, judge);
     case 'clear':
       return clear(command, registry);
     case 'list':
@@ -48,13 +67,51 @@ async function publish(command: Of<'publish'>, registry: ModelRegistry, bucket: 
   };
 }
 
-async function promote(command: Of<'promote'>, registry: ModelRegistry) {
-  const { name } = command;
-  const { pointer, changed } = await registry.promote(name, command.version, command.alias);
-  const line = changed
-    ? formatPromotion(name, pointer)
-    : `${pointer.alias} of ${name} already is version ${pointer.version}; nothing changed`;
-  return { lines: [line], result: { command: 'promote', name, changed, ...pointer } };
+async function promote(
+  command: Of<'promote'>,
+  registry: ModelRegistry,
+  judge: PromotionJudge | undefined,
+): Promise<CommandOutcome> {
+  const { name, ifBetter } = command;
+  const version =
+    command.version ?? (await registry.resolveAlias(name, 'challenger')).pointer.version;
+  const lines: string[] = [];
+  let evidence: Readonly<Record<string, unknown>> | undefined;
+  if (ifBetter !== undefined) {
+    if (judge === undefined) throw new Error('promote --if-better needs the evidence of a judge');
+    const verdict = await judge(name, version, ifBetter);
+    lines.push(...verdict.lines, verdict.reason);
+    evidence = verdict.evidence;
+    if (!verdict.promote)
+      return {
+        lines,
+        result: {
+          command: 'promote',
+          name,
+          version,
+          promoted: false,
+          reason: verdict.reason,
+          evidence,
+        },
+        refused: `version ${version} of ${name} not promoted: ${verdict.reason}`,
+      };
+  }
+  const { pointer, changed } = await registry.promote(name, version, command.alias);
+  lines.push(
+    changed
+      ? formatPromotion(name, pointer)
+      : `${pointer.alias} of ${name} already is version ${pointer.version}; nothing changed`,
+  );
+  return {
+    lines,
+    result: {
+      command: 'promote',
+      name,
+      changed,
+      ...pointer,
+      ...(evidence === undefined ? {} : { promoted: true, evidence }),
+    },
+  };
 }
 
 async function clear(command: Of<'clear'>, registry: ModelRegistry) {

@@ -12,6 +12,7 @@ import { withoutSdkLogging } from '@rtml/connections';
 import { S3ModelRegistry } from '@rtml/model-registry';
 import { parseRegistryArgs, REGISTRY_COMMANDS } from './registry-args.parser';
 import { runRegistryCommand } from './registry-command.runner';
+import type { PromotionJudge } from './registry-command.runner';
 import { loadRegistryConfig } from './registry.config';
 import { REGISTRY_USAGE, RegistryUsageError } from './registry-usage.error';
 
@@ -31,6 +32,7 @@ export async function runRegistryCli(
   argv: readonly string[],
   output: CliOutput = consoleOutput,
   env: NodeJS.ProcessEnv = process.env,
+  judge?: PromotionJudge,
 ): Promise<number> {
   let client: S3Client | undefined;
   try {
@@ -43,15 +45,34 @@ export async function runRegistryCli(
     client = withoutSdkLogging(new S3Client(config.s3));
     const registry = new S3ModelRegistry(client, { bucket: config.bucket });
     if (await registry.ensureBucket()) output.out(`created bucket ${config.bucket}`);
-    const outcome = await runRegistryCommand(command, registry, config.bucket);
+    const outcome = await runRegistryCommand(command, registry, config.bucket, judge);
     for (const line of outcome.lines) output.out(line);
     output.out(JSON.stringify(outcome.result));
-    return EXIT_OK;
+    if (outcome.refused === undefined) return EXIT_OK;
+    output.err(`model ${argv[0] ?? ''}: ${outcome.refused}`);
+    return EXIT_FAILED;
   } catch (error) {
     output.err(`model ${argv[0] ?? ''}: ${oneLine(error)}`);
     return error instanceof RegistryUsageError ? EXIT_USAGE : EXIT_FAILED;
   } finally {
     client?.destroy();
+  }
+}
+
+/** The version an alias of `name` points at, read from the registry (`--bucket`, MODEL_BUCKET). */
+export async function aliasVersion(
+  name: string,
+  alias: 'champion' | 'challenger',
+  bucket: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const config = loadRegistryConfig(bucket, env);
+  const client = withoutSdkLogging(new S3Client(config.s3));
+  try {
+    const registry = new S3ModelRegistry(client, { bucket: config.bucket });
+    return (await registry.resolveAlias(name, alias)).pointer.version;
+  } finally {
+    client.destroy();
   }
 }
 
