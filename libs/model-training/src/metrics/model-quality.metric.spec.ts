@@ -45,7 +45,12 @@ describe('modelQuality', () => {
   });
 
   it('says NaN where a metric is undefined: no fraud, or no row', () => {
-    const genuine = modelQuality({ days: [1, 1], cards: [1, 2], labels: [0, 0], scores: [0.1, 0.2] });
+    const genuine = modelQuality({
+      days: [1, 1],
+      cards: [1, 2],
+      labels: [0, 0],
+      scores: [0.1, 0.2],
+    });
     expect(genuine.overall).toMatchObject({ events: 2, frauds: 0, auc: NaN, ap: NaN });
     expect(genuine.overall.cardPrecision).toBe(0);
     const none = modelQuality({ days: [], cards: [], labels: [], scores: [] });

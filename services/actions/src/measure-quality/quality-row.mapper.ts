@@ -7,8 +7,9 @@ import { utcDayOf } from '../shared/utc-day';
 const DAY_SECONDS = 86_400;
 
 /**
- * What online quality needs of one prediction: who was scored when, and by which models. The
- * score and the shadow score are the prediction's own doubles (JSON keeps them exact).
+ * What online quality and training from the store need of one prediction: who was scored when,
+ * by which models, on which feature vector. Scores and feature values are the prediction's own
+ * doubles (JSON keeps them exact), the values in the feature set's order (its names are the set's).
  */
 export interface QualityRow {
   readonly eventId: string;
@@ -22,6 +23,8 @@ export interface QualityRow {
     readonly version: string;
     readonly score: number;
   } | null;
+  readonly featureSet: { readonly name: string; readonly version: string };
+  readonly features: readonly number[];
 }
 
 /**
@@ -59,6 +62,8 @@ export function qualityRowOf(prediction: Prediction): QualityRow {
             version: prediction.shadow.model.version,
             score: prediction.shadow.score,
           },
+    featureSet: { name: prediction.featureSet.name, version: prediction.featureSet.version },
+    features: prediction.features.map((feature) => feature.value),
   };
 }
 
@@ -72,6 +77,9 @@ type RowTuple = [
   string | null,
   string | null,
   number | null,
+  string,
+  string,
+  number[],
 ];
 
 const toTuple = (row: QualityRow): RowTuple => [
@@ -84,6 +92,9 @@ const toTuple = (row: QualityRow): RowTuple => [
   row.shadow?.model ?? null,
   row.shadow?.version ?? null,
   row.shadow?.score ?? null,
+  row.featureSet.name,
+  row.featureSet.version,
+  [...row.features],
 ];
 
 /**
@@ -137,6 +148,9 @@ const tupleSchema = z.tuple([
   z.string().nullable(),
   z.string().nullable(),
   z.number().nullable(),
+  z.string(),
+  z.string(),
+  z.array(z.number()),
 ]);
 
 /** The rows of a stored quality item; one that does not parse was not written here: INTERNAL. */
@@ -148,16 +162,33 @@ export function rowsOfItem(item: { readonly rows?: unknown }): QualityRow[] {
     throw new AppError('INTERNAL', 'a stored quality item does not have the expected shape', {
       retriable: false,
     });
-  return parsed.data.map(([eventId, entityId, eventTime, model, version, score, sm, sv, ss]) => ({
-    eventId,
-    entityId,
-    eventTime,
-    model,
-    version,
-    score,
-    shadow:
-      sm !== null && sv !== null && ss !== null ? { model: sm, version: sv, score: ss } : null,
-  }));
+  return parsed.data.map(
+    ([
+      eventId,
+      entityId,
+      eventTime,
+      model,
+      version,
+      score,
+      sm,
+      sv,
+      ss,
+      fsName,
+      fsVersion,
+      values,
+    ]) => ({
+      eventId,
+      entityId,
+      eventTime,
+      model,
+      version,
+      score,
+      shadow:
+        sm !== null && sv !== null && ss !== null ? { model: sm, version: sv, score: ss } : null,
+      featureSet: { name: fsName, version: fsVersion },
+      features: values,
+    }),
+  );
 }
 
 function safeJson(text: string): unknown {

@@ -31,6 +31,8 @@ describe('online quality of the matured events', () => {
       i % 2 === 0
         ? { model: 'card-fraud', version: '4', score: Math.round(random() * 100) / 100 }
         : null,
+    featureSet: { name: 'handbook-15', version: '1' },
+    features: [i, 0.5],
   }));
   const frauds = new Set(rows.filter(() => random() < 0.08).map((row) => row.eventId));
   // Some genuine outcomes are confirmed by a label; the others have none (genuine once matured).

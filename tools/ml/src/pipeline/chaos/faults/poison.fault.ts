@@ -1,5 +1,5 @@
-import { topicName } from '@rtml/contracts';
-import { HEADERS } from '@rtml/contracts';
+import { CONSUMER_GROUPS, CONSUMER_GROUP_KEYS, HEADERS, topicName } from '@rtml/contracts';
+import type { TopicId } from '@rtml/contracts';
 import { dedupeKey } from '../verdict/duplicate.detector';
 import type { FaultName } from './fault.names';
 import type { Fault } from './fault.types';
@@ -12,10 +12,16 @@ const WHAT: Readonly<Record<PoisonKind, string>> = {
   'schema-invalid': 'a decodable value that breaks the topic’s contract',
 };
 
+/** The services that consume `topic`, each of which must dead-letter its poison record once. */
+const consumersOf = (topic: TopicId): string[] =>
+  CONSUMER_GROUP_KEYS.filter((key) => CONSUMER_GROUPS[key].consumes.includes(topic))
+    .map((key) => CONSUMER_GROUPS[key].service)
+    .sort();
+
 /**
  * Records that can never be processed, one on every input topic mid-stream: each must become
- * exactly one dead letter (that fits the dead-letter topic), and none may hold up the events
- * around it, on its partition or any other.
+ * exactly one dead letter per consuming service (labels: features and actions), each fitting the
+ * dead-letter topic, and none may hold up the events around it, on its partition or any other.
  */
 export function poisonFault(kind: PoisonKind): Fault {
   return {
@@ -45,11 +51,17 @@ export function poisonFault(kind: PoisonKind): Fault {
           );
           if (injected === undefined)
             return [`the ${kind} record on ${topic} was not found on its topic`];
-          const source = `${topicName(topic, run.slice.topicPrefix)}/${injected.partition}/${injected.offset}`;
-          const count = letters.filter((key) => key === source).length;
-          return count === 1
+          const source = `${topicName(topic, run.slice.topicPrefix)}/${injected.partition}/${injected.offset}@`;
+          const by = letters
+            .filter((key) => key?.startsWith(source))
+            .map((key) => key!.slice(source.length))
+            .sort();
+          const expected = consumersOf(topic);
+          return by.join(',') === expected.join(',')
             ? []
-            : [`the ${kind} record on ${topic} was dead-lettered ${count} times, not once`];
+            : [
+                `the ${kind} record on ${topic} was dead-lettered by [${by.join(', ')}], not once by each of [${expected.join(', ')}]`,
+              ];
         });
       };
     },

@@ -10,9 +10,17 @@ describe('dedupeKey', () => {
     expect(dedupeKey('alerts', { alertId: 'alert-7', eventId: '7' })).toBe('alert-7');
   });
 
-  it('keys dead letters by the record they gave up on: topic, partition and offset', () => {
-    const letter = { originalTopic: 'p.events.raw', originalPartition: 3, originalOffset: '17' };
-    expect(dedupeKey('deadLetters', letter)).toBe('p.events.raw/3/17');
+  it('keys dead letters by the record they gave up on (topic, partition, offset) and who gave up', () => {
+    const letter = {
+      originalTopic: 'p.labels',
+      originalPartition: 3,
+      originalOffset: '17',
+      service: 'features',
+    };
+    expect(dedupeKey('deadLetters', letter)).toBe('p.labels/3/17@features');
+    expect(dedupeKey('deadLetters', { ...letter, service: 'actions' })).toBe(
+      'p.labels/3/17@actions',
+    );
     expect(dedupeKey('deadLetters', { ...letter, originalOffset: undefined })).toBeUndefined();
   });
 

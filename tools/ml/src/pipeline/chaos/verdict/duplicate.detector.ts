@@ -15,8 +15,10 @@ export type OutputTopic = (typeof OUTPUT_TOPICS)[number];
 /**
  * What makes two records of an output topic the same record, from its decoded value: the event
  * id (transactions, labels, enriched events, predictions: one each per event), the alert id
- * (alerts: deterministic from the event id) and the source record (dead letters: one per
- * topic/partition/offset given up on). Undefined for a value that carries no such key.
+ * (alerts: deterministic from the event id) and the source record and the service that gave up on
+ * it (dead letters: one per topic/partition/offset and consumer; a topic two services consume,
+ * `labels`, gives each of them its own dead letter of a poison record). Undefined for a value
+ * that carries no such key.
  */
 export function dedupeKey(topic: OutputTopic, value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -34,7 +36,7 @@ export function dedupeKey(topic: OutputTopic, value: unknown): string | undefine
     ].map(text);
     return source === undefined || partition === undefined || offset === undefined
       ? undefined
-      : `${source}/${partition}/${offset}`;
+      : `${source}/${partition}/${offset}@${text('service') ?? ''}`;
   }
   return text('eventId');
 }
