@@ -58,7 +58,7 @@ export type { OnnxExportOptions } from './onnx/onnx-export.options';
 // Metrics.
 export { rocAuc } from './metrics/roc-auc.metric';
 export { averagePrecision } from './metrics/average-precision.metric';
-export { cardPrecisionAtK } from './metrics/card-precision.metric';
+export { cardNumbers, cardPrecisionAtK } from './metrics/card-precision.metric';
 export type {
   CardPrecisionDay,
   CardPrecisionResult,

@@ -1,4 +1,4 @@
-import { cardPrecisionAtK } from './card-precision.metric';
+import { cardNumbers, cardPrecisionAtK } from './card-precision.metric';
 
 /** Rows as [day, card, label, score]. */
 const rows = (list: [number, number, number, number][]) => ({
@@ -89,5 +89,13 @@ describe('cardPrecisionAtK', () => {
       1,
     );
     expect(result.perDay.map((d) => d.detected)).toEqual([1, 0]);
+  });
+});
+
+describe('card numbers', () => {
+  it('are the ids when every id is a decimal integer, else ranks in code-unit order', () => {
+    expect(cardNumbers(['12', '3', '12'])).toEqual([12, 3, 12]);
+    expect(cardNumbers(['b', '10', 'a', 'b'])).toEqual([2, 0, 1, 2]);
+    expect(cardNumbers(['007'])).toEqual([0]);
   });
 });

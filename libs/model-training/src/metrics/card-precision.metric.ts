@@ -86,3 +86,16 @@ function cardsByDay(rows: CardScoredRows): [number, Map<number, CardOfDay>][] {
   }
   return [...byDay.entries()].sort((a, b) => a[0] - b[0]);
 }
+
+/**
+ * Card numbers for card precision's tie-break (lower card first among equal scores): the ids
+ * themselves when every one is a decimal integer below 10⁹ (the reference data's customer ids), else each
+ * id's rank in code-unit order.
+ */
+export function cardNumbers(entityIds: readonly string[]): number[] {
+  if (entityIds.every((id) => /^(0|[1-9]\d{0,8})$/.test(id))) return entityIds.map(Number);
+  const rank = new Map(
+    [...new Set(entityIds)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id, i) => [id, i]),
+  );
+  return entityIds.map((id) => rank.get(id) as number);
+}

@@ -17,13 +17,18 @@ import type { AuthenticatedRequest } from '../query-scores/api-key.guard';
 import { API_KEY_SCHEME, ErrorBodySchema } from '../query-scores/scores-api.openapi';
 import {
   MAX_QUALITY_K,
+  parseLabelledRowsQuery,
   parseModelEvidenceQuery,
   parseModelQualityQuery,
 } from '../query-scores/scores-query.parser';
-import { ModelEvidenceSchema, ModelQualitySchema } from './model-quality.openapi';
+import {
+  LabelledRowsSchema,
+  ModelEvidenceSchema,
+  ModelQualitySchema,
+} from './model-quality.openapi';
 import type { VersionQuality } from './quality.evaluation';
 import { MAX_QUALITY_DAYS, QualityReader } from './quality.reader';
-import type { EvidenceAnswer } from './quality.reader';
+import type { EvidenceAnswer, LabelledRowsAnswer } from './quality.reader';
 
 /** Injection token of the quality API's defaults. */
 export const QUALITY_OPTIONS = Symbol('rtml.actions.quality');
@@ -127,6 +132,33 @@ export class ModelQualityController {
         'model evidence pools every entity: this key reads some only',
       );
     const answer = await this.reader.evidence(parseModelEvidenceQuery(name, query));
+    return { ...answer, labelDelayDays: this.options.labelDelayDays };
+  }
+
+  @Get('feature-sets/:name/labelled-rows')
+  @ApiOperation({
+    summary: 'The matured events of a day served one feature set, with their vectors and labels',
+    description:
+      'Every matured event of the UTC day `day` that was scored on feature set `name` version ' +
+      '`version`, in event-time order: event id, entity, event time, label (1 fraud, 0 ' +
+      'otherwise) and the feature vector as served (in the feature set’s order). What ' +
+      '`npm run model -- train --from-store` trains on, so the model learns from exactly what ' +
+      'serving computed. `complete` is false while some of the day’s events have not matured.',
+  })
+  @ApiParam({ name: 'name', description: 'The feature set name (e.g. handbook-15)' })
+  @ApiQuery({ name: 'version', required: true, description: 'The feature set version' })
+  @ApiQuery({ name: 'day', required: true, description: 'A UTC day, YYYY-MM-DD' })
+  @ApiOkResponse({ type: LabelledRowsSchema })
+  @ApiBadRequestResponse({ type: ErrorBodySchema, description: 'Bad parameters' })
+  @ApiForbiddenResponse({ type: ErrorBodySchema, description: 'A key limited to some entities' })
+  async labelledRows(
+    @Param('name') name: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<LabelledRowsAnswer & { readonly labelDelayDays: number }> {
+    if (request.apiKey?.entityPrefixes !== undefined)
+      throw new AppError('FORBIDDEN', 'labelled rows pool every entity: this key reads some only');
+    const answer = await this.reader.labelledRows(parseLabelledRowsQuery(name, query));
     return { ...answer, labelDelayDays: this.options.labelDelayDays };
   }
 }

@@ -84,3 +84,23 @@ export class ModelEvidenceSchema {
   @ApiProperty({ type: [Number], description: "The challenger's scores" })
   challengerScores!: number[];
 }
+
+export class LabelledRowsSchema {
+  @ApiProperty({ type: String, example: 'handbook-15' }) featureSet!: string;
+  @ApiProperty({ type: String, example: '1' }) version!: string;
+  @ApiProperty({ type: String, example: '2018-06-01' }) day!: string;
+  @ApiProperty({ type: Number, example: 7 }) labelDelayDays!: number;
+  @ApiProperty({ type: Number, nullable: true }) clock!: number | null;
+  @ApiProperty({ type: Boolean, description: 'Every event of the day has matured' })
+  complete!: boolean;
+  @ApiProperty({ type: [String] }) eventIds!: string[];
+  @ApiProperty({ type: [String] }) entityIds!: string[];
+  @ApiProperty({ type: [Number], description: 'Epoch ms' }) eventTimes!: number[];
+  @ApiProperty({ type: [Number], description: '1 fraud, 0 otherwise' }) labels!: number[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'number' } },
+    description: "Each event's feature vector as served, in the feature set's order",
+  })
+  features!: number[][];
+}

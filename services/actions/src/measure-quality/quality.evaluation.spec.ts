@@ -1,7 +1,7 @@
 import { averagePrecision, cardPrecisionAtK, rocAuc } from '@rtml/model-training';
 import type { StoredLabel } from '../join-labels/label-item.mapper';
 import { utcDayOf } from '../shared/utc-day';
-import { cardNumbers, evaluateQuality } from './quality.evaluation';
+import { evaluateQuality } from './quality.evaluation';
 import type { QualityRow } from './quality-row.mapper';
 
 const DAY = 86_400_000;
@@ -189,13 +189,5 @@ describe('online quality of the matured events', () => {
       model: 'other',
     });
     expect(one.map((v) => v.model)).toEqual(['other']);
-  });
-});
-
-describe('card numbers', () => {
-  it('are the ids when every id is a decimal integer, else ranks in code-unit order', () => {
-    expect(cardNumbers(['12', '3', '12'])).toEqual([12, 3, 12]);
-    expect(cardNumbers(['b', '10', 'a', 'b'])).toEqual([2, 0, 1, 2]);
-    expect(cardNumbers(['007'])).toEqual([0]);
   });
 });

@@ -1,4 +1,4 @@
-import { modelQuality } from '@rtml/model-training';
+import { cardNumbers, modelQuality } from '@rtml/model-training';
 import type { QualityFigures } from '@rtml/model-training';
 import type { StoredLabel } from '../join-labels/label-item.mapper';
 import { DAY_MS, utcDayOf } from '../shared/utc-day';
@@ -178,6 +178,40 @@ export function pairedEvidence(
   };
 }
 
+/** The matured events of a day that were served one feature set: what a model is trained on. */
+export interface LabelledRows {
+  readonly eventIds: readonly string[];
+  readonly entityIds: readonly string[];
+  readonly eventTimes: readonly number[];
+  /** 1 fraud, 0 otherwise (a confirmed genuine, or no label once matured). */
+  readonly labels: readonly number[];
+  /** Each event's feature vector as served, in the feature set's order. */
+  readonly features: ReadonlyArray<readonly number[]>;
+}
+
+/**
+ * The matured events of the range that were scored on feature set `name` version `version`, in
+ * event-time order, with their label: the logged features a model is trained on without a
+ * backfill, so training sees exactly what serving computed.
+ */
+export function labelledRowsOf(
+  inputs: Omit<QualityInputs, 'k' | 'model'>,
+  featureSet: { readonly name: string; readonly version: string },
+): LabelledRows {
+  const { matured, fraudOf } = maturedRows({ ...inputs, k: 1 });
+  const served = matured.filter(
+    (row) =>
+      row.featureSet.name === featureSet.name && row.featureSet.version === featureSet.version,
+  );
+  return {
+    eventIds: served.map((row) => row.eventId),
+    entityIds: served.map((row) => row.entityId),
+    eventTimes: served.map((row) => row.eventTime),
+    labels: served.map((row) => (fraudOf.get(row.eventId) ? 1 : 0)),
+    features: served.map((row) => row.features),
+  };
+}
+
 /** The range holds the whole day and the day's last millisecond has matured. */
 function isCompleteDay(day: number, inputs: QualityInputs): boolean {
   const [start, end] = [day * DAY_MS, (day + 1) * DAY_MS - 1];
@@ -198,17 +232,6 @@ function numbersOf(figures: QualityFigures): QualityNumbers {
     ap: finite(figures.ap),
     cardPrecision: finite(figures.cardPrecision),
   };
-}
-
-/**
- * Card numbers for card precision's tie-break (lower card first among equal scores): the ids
- * themselves when every one is a decimal integer (the reference data's customer ids), else each
- * id's rank in code-unit order.
- */
-export function cardNumbers(entityIds: readonly string[]): number[] {
-  if (entityIds.every((id) => /^(0|[1-9]\d{0,14})$/.test(id))) return entityIds.map(Number);
-  const rank = new Map([...new Set(entityIds)].sort(compareIds).map((id, i) => [id, i]));
-  return entityIds.map((id) => rank.get(id) as number);
 }
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

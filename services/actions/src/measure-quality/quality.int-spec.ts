@@ -4,6 +4,10 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Label, Prediction } from '@rtml/contracts';
 import { labelFixture, predictionFixture } from '@rtml/contracts/testing';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HANDBOOK_15 } from '@rtml/feature-engine';
 import { averagePrecision, cardPrecisionAtK, rocAuc } from '@rtml/model-training';
 import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
 import { ActionsServiceHarness, predictionOf } from '../testing/actions-service.harness';
@@ -328,4 +332,136 @@ describe('online quality through the running actions service', () => {
     });
     expect(unknown.status).toBe(400);
   });
+
+  it('serves the logged vectors of matured days with their labels, and `model train --from-store` trains on them', async () => {
+    // 17 days from T0 + 20 days (train 3, the 7-day delay, the held-out week), 40 events a day
+    // on handbook-15, the amount telling frauds apart; then a tick past the last day's delay.
+    const start = T0 + 20 * DAY;
+    const rows = sequence(5);
+    const served = Array.from({ length: 17 * 40 }, (_, i) => {
+      const isFraud = rows() < 0.15;
+      return {
+        fraud: isFraud,
+        prediction: predictionOf(
+          `s-${i}`,
+          String(100 + (i % 30)),
+          start + Math.floor(i / 40) * DAY + (i % 40) * 60_000,
+          {
+            decision: 'ALLOW',
+            model: { name: MODEL, version: '1' },
+            shadow: null,
+            featureSet: { name: HANDBOOK_15.name, version: String(HANDBOOK_15.version) },
+            features: HANDBOOK_15.features.map((feature, f) => ({
+              name: feature.name,
+              value:
+                f === 0 ? (isFraud ? 150 : 40) + rows() * 60 : Math.round(rows() * 1_000) / 100,
+            })),
+            timings: { ...predictionFixture.timings, ingestedAt: NOW },
+          },
+        ),
+      };
+    });
+    await harness.produceLabels(
+      served
+        .filter(({ fraud }) => fraud)
+        .map(({ prediction: p }) => ({
+          ...labelFixture,
+          eventId: `lbl-${p.eventId}`,
+          transactionId: p.eventId,
+          transactionTime: p.eventTime,
+          customerId: p.entityId,
+          fraud: true,
+          eventTime: p.eventTime + DAY,
+          ingestedAt: NOW,
+        })),
+    );
+    await harness.produce(served.map(({ prediction }) => prediction));
+    await harness.produce([{ ...tick, eventId: 'q-tick-2', eventTime: start + 17 * DAY + DELAY }]);
+    await settled();
+
+    const first = served.slice(0, 40);
+    await eventually(
+      async () => {
+        const response = await fetch(
+          `${harness.baseUrl}/v1/feature-sets/handbook-15/labelled-rows?version=1&day=${day(20)}`,
+          { headers: { 'x-api-key': API_KEY } },
+        );
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({
+          featureSet: 'handbook-15',
+          day: day(20),
+          complete: true,
+          eventIds: first.map(({ prediction }) => prediction.eventId),
+          labels: first.map(({ fraud }) => (fraud ? 1 : 0)),
+          features: first.map(({ prediction }) => prediction.features.map((f) => f.value)),
+        });
+      },
+      { timeoutMs: 20_000, description: 'the first day’s labelled rows' },
+    );
+
+    const output = join(mkdtempSync(join(tmpdir(), 'rtml-from-store-')), 'model');
+    await promisify(execFile)(
+      process.execPath,
+      [
+        '--conditions=@rtml/source',
+        '--import',
+        'tsx',
+        'tools/ml/src/model/model.cli.ts',
+        'train',
+        '--from-store',
+        '--from',
+        day(20),
+        '--to',
+        day(22),
+        '--model',
+        'logreg',
+        '--output',
+        output,
+      ],
+      {
+        cwd: resolve(__dirname, '../../../..'),
+        env: { ...process.env, ACTIONS_URL: harness.baseUrl, SCORES_API_KEY: API_KEY },
+      },
+    );
+    const manifest = JSON.parse(readFileSync(join(output, 'manifest.json'), 'utf8')) as {
+      trainingData: { rows: number; frauds: number; source: string; sourceSha256: string };
+      metrics: { heldOut: { rows: number } } | Record<string, unknown>;
+    };
+    const trainedOn = served.slice(0, 3 * 40);
+    expect(manifest.trainingData).toMatchObject({
+      rows: trainedOn.length,
+      frauds: trainedOn.filter(({ fraud }) => fraud).length,
+      source: `served feature vectors: ${harness.baseUrl}/v1/feature-sets/handbook-15/labelled-rows?version=1`,
+      sourceSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  }, 120_000);
+
+  it('refuses to train from the store on days that have not matured', async () => {
+    const output = join(mkdtempSync(join(tmpdir(), 'rtml-from-store-')), 'model');
+    const run = promisify(execFile)(
+      process.execPath,
+      [
+        '--conditions=@rtml/source',
+        '--import',
+        'tsx',
+        'tools/ml/src/model/model.cli.ts',
+        'train',
+        '--from-store',
+        '--from',
+        day(40),
+        '--to',
+        day(42),
+        '--output',
+        output,
+      ],
+      {
+        cwd: resolve(__dirname, '../../../..'),
+        env: { ...process.env, ACTIONS_URL: harness.baseUrl, SCORES_API_KEY: API_KEY },
+      },
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${day(40)} has not matured in the store yet`),
+    });
+  }, 60_000);
 });

@@ -2,10 +2,10 @@ import { AppError } from '@rtml/errors';
 import type { LabelStore } from '../join-labels/label.store';
 import type { EventClock } from '../read-outcomes/event-clock.store';
 import { mapBounded } from '../shared/bounded-concurrency';
-import { DAY_MS, utcDayOf } from '../shared/utc-day';
+import { DAY_MS, startOfUtcDay, utcDayOf } from '../shared/utc-day';
 import type { StoredLabel } from '../join-labels/label-item.mapper';
-import { evaluateQuality, pairedEvidence } from './quality.evaluation';
-import type { PairedEvidence, VersionQuality } from './quality.evaluation';
+import { evaluateQuality, labelledRowsOf, pairedEvidence } from './quality.evaluation';
+import type { LabelledRows, PairedEvidence, VersionQuality } from './quality.evaluation';
 import type { QualityRow } from './quality-row.mapper';
 import type { QualityRowStore } from './quality-row.store';
 
@@ -93,6 +93,29 @@ export class QualityReader {
     };
   }
 
+  /**
+   * The matured events of one UTC day that were served a feature set, with their vectors and
+   * labels (`model train --from-store` reads the days of its range one by one). `complete`: every
+   * event of the day has matured.
+   */
+  async labelledRows(query: {
+    readonly featureSet: string;
+    readonly version: string;
+    readonly day: string;
+  }): Promise<LabelledRowsAnswer> {
+    const fromMs = startOfUtcDay(query.day);
+    const toMs = fromMs + DAY_MS - 1;
+    const range = await this.read({ fromMs, toMs });
+    const base = { featureSet: query.featureSet, version: query.version, day: query.day };
+    if (range.clock === undefined) return { ...base, clock: null, complete: false, ...noRows };
+    return {
+      ...base,
+      clock: range.clock,
+      complete: range.clock >= toMs + this.parts.labelDelayMs,
+      ...labelledRowsOf(range, { name: query.featureSet, version: query.version }),
+    };
+  }
+
   /** The range with its defaults, the clock, and the rows and labels of its days. */
   private async read(query: Pick<QualityQuery, 'fromMs' | 'toMs'>): Promise<ReadRange> {
     const { rows, labels, clock: eventClock, labelDelayMs, windowDays } = this.parts;
@@ -151,5 +174,15 @@ const empty = {
   champion: [],
   challengerScores: [],
 };
+
+const noRows = { eventIds: [], entityIds: [], eventTimes: [], labels: [], features: [] };
+
+export interface LabelledRowsAnswer extends LabelledRows {
+  readonly featureSet: string;
+  readonly version: string;
+  readonly day: string;
+  readonly clock: number | null;
+  readonly complete: boolean;
+}
 
 export type EvidenceAnswer = Omit<QualityAnswer, 'versions'> & PairedEvidence;

@@ -107,6 +107,34 @@ export function parseModelEvidenceQuery(
   return { ...range, challenger };
 }
 
+const ROWS_PARAMETERS = new Set(['version', 'day']);
+
+/** Parses `GET /v1/feature-sets/:name/labelled-rows`: `version` and `day` (YYYY-MM-DD), both required. */
+export function parseLabelledRowsQuery(
+  featureSet: string,
+  query: Readonly<Record<string, unknown>>,
+): { readonly featureSet: string; readonly version: string; readonly day: string } {
+  const problems: FieldError[] = [];
+  const problem = (path: string, message: string) => void problems.push({ path, message });
+  for (const name of Object.keys(query))
+    if (!ROWS_PARAMETERS.has(name)) problem(name, 'unknown parameter (version, day)');
+  if (featureSet.length === 0 || featureSet.length > FIELD_LIMITS.nameMaxLength)
+    problem('name', `1 to ${FIELD_LIMITS.nameMaxLength} characters`);
+  const version = single('version', query, problem);
+  if (version === undefined || version === '' || version.length > FIELD_LIMITS.nameMaxLength)
+    problem('version', `required, 1 to ${FIELD_LIMITS.nameMaxLength} characters`);
+  const day = single('day', query, problem);
+  if (
+    day === undefined ||
+    !DATE_ONLY.test(day) ||
+    new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
+  )
+    problem('day', 'required: a UTC day, YYYY-MM-DD');
+  if (problems.length > 0 || version === undefined || day === undefined)
+    throw invalidQuery(problems);
+  return { featureSet, version, day };
+}
+
 function parseModelRange(
   model: string,
   query: Readonly<Record<string, unknown>>,

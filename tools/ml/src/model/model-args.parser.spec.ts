@@ -127,3 +127,29 @@ describe('parseModelArgs', () => {
     }
   });
 });
+
+describe('train --from-store', () => {
+  const range = ['--from', '2018-06-01', '--to', '2018-06-07', '--output', 'out'];
+
+  it('trains on the served vectors instead of a file, from the actions API', () => {
+    expect(parseModelArgs(['train', '--from-store', ...range])).toMatchObject({
+      command: 'train',
+      fromStore: {},
+      from: '2018-06-01',
+    });
+    expect(
+      parseModelArgs(['train', '--from-store', '--url', 'http://actions:3004', ...range]),
+    ).toMatchObject({ fromStore: { url: 'http://actions:3004' } });
+    expect(parseModelArgs(['train', '--data', 'd.csv', ...range])).not.toHaveProperty('fromStore');
+  });
+
+  it('takes one source, and --url only with the store', () => {
+    expect(() => parseModelArgs(['train', '--from-store', '--data', 'd.csv', ...range])).toThrow(
+      'two sources',
+    );
+    expect(() => parseModelArgs(['train', '--url', 'http://a', '--data', 'd', ...range])).toThrow(
+      '--url goes with --from-store',
+    );
+    expect(() => parseModelArgs(['train', ...range])).toThrow('--data or --from-store is required');
+  });
+});

@@ -21,8 +21,15 @@ export interface EvaluateArgs extends CommonArgs {
   readonly scoresOut?: string;
 }
 
-export interface TrainArgs extends CommonArgs {
+export interface TrainArgs extends Omit<CommonArgs, 'data'> {
   readonly command: 'train';
+  /** The reference-format CSV to backfill features from; absent with `fromStore`. */
+  readonly data?: string;
+  /**
+   * `--from-store`: train on the feature vectors the pipeline served and their matured labels,
+   * read from the actions API (`url`: `--url`, else ACTIONS_URL), instead of a backfill.
+   */
+  readonly fromStore?: { readonly url?: string };
   readonly from: string;
   readonly to: string;
   readonly output: string;
@@ -68,13 +75,28 @@ const OPTIONS = {
   onnx: { type: 'string' },
   threshold: { type: 'string' },
   'score-output': { type: 'string' },
+  url: { type: 'string' },
+  'from-store': { type: 'boolean' },
 } as const;
 
-type OptionValues = Partial<Record<keyof typeof OPTIONS, string>>;
+type OptionValues = Partial<Record<Exclude<keyof typeof OPTIONS, 'from-store'>, string>> & {
+  readonly 'from-store'?: boolean;
+};
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   evaluate: ['protocol', 'data', 'features', 'model', 'params', 'seed', 'scores-out'],
-  train: ['data', 'from', 'to', 'output', 'features', 'model', 'params', 'seed'],
+  train: [
+    'data',
+    'from-store',
+    'url',
+    'from',
+    'to',
+    'output',
+    'features',
+    'model',
+    'params',
+    'seed',
+  ],
   export: ['data', 'from', 'to', 'output', 'features'],
   import: ['onnx', 'output', 'features', 'data', 'from', 'to', 'threshold', 'score-output'],
 };
@@ -84,6 +106,7 @@ export function parseModelArgs(argv: readonly string[]): ModelArgs {
   const values = parseOptions(command, rest);
   if (command === 'export') return parseExportArgs(values);
   if (command === 'import') return parseImportArgs(values);
+  if (command === 'train') return parseTrainArgs(values);
   const common: CommonArgs = {
     data: required(values.data, '--data'),
     features: values.features ?? DEFAULT_FEATURES,
@@ -105,9 +128,23 @@ export function parseModelArgs(argv: readonly string[]): ModelArgs {
       ...(scoresOut ? { scoresOut } : {}),
     };
   }
+  throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+}
+
+function parseTrainArgs(values: OptionValues): TrainArgs {
+  const fromStore = values['from-store'] === true;
+  if (fromStore && values.data !== undefined)
+    throw new UsageError('--data and --from-store are two sources: give one');
+  if (!fromStore && values.url !== undefined)
+    throw new UsageError('--url goes with --from-store (the actions API to read from)');
   return {
     command: 'train',
-    ...common,
+    ...(fromStore
+      ? { fromStore: values.url === undefined ? {} : { url: values.url } }
+      : { data: required(values.data, '--data or --from-store') }),
+    features: values.features ?? DEFAULT_FEATURES,
+    model: parseModelType(values.model ?? DEFAULT_MODEL_TYPE),
+    params: parseParams(values.params, values.seed),
     from: required(values.from, '--from'),
     to: required(values.to, '--to'),
     output: required(values.output, '--output'),

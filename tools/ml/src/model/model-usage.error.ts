@@ -7,7 +7,8 @@ export const MODEL_USAGE = [
     MODEL_TYPES.join('|') +
     '] [--params <json>] [--seed <n>]',
   '         [--scores-out <csv>]',
-  '       model train --data <csv|csv.gz> --from YYYY-MM-DD --to YYYY-MM-DD --output <dir>',
+  '       model train (--data <csv|csv.gz> | --from-store [--url <actions>]) --from YYYY-MM-DD',
+  '         --to YYYY-MM-DD --output <dir>   (--from-store: the vectors the pipeline served, matured)',
   '         [--features <name|file.json>] [--model ' +
     MODEL_TYPES.join('|') +
     '] [--params <json>] [--seed <n>]',

@@ -4,6 +4,7 @@ import type { FeatureSet } from '@rtml/feature-engine';
 import { evaluateFold } from '../evaluate/fold.evaluator';
 import type { FoldResult } from '../evaluate/fold.evaluator';
 import { loadLabelledRows } from '../evaluate/labelled-rows.loader';
+import type { LabelledRows } from '../evaluate/labelled-rows.model';
 import { selectMatrix } from '../evaluate/labelled-rows.selection';
 import { formatUtcDay } from '../evaluate/utc-day.calendar';
 import type { Output } from './evaluate.command';
@@ -18,6 +19,8 @@ import { fileSha256, sha256Hex } from './sha256.digest';
 import { THRESHOLD_RULE, buildManifest, referenceOf } from './manifest.builder';
 import type { TrainArgs } from './model-args.parser';
 import { writeModelArtifacts } from './model-artifacts.writer';
+import { actionsApiOf } from './actions-api.client';
+import { loadStoredRows } from './stored-rows.loader';
 import { maxAbsDifference, scoreWithOnnx } from './onnx.scorer';
 import { TUNED_PARAMS } from './tuned-params.catalog';
 
@@ -62,12 +65,29 @@ export async function runTrain(args: TrainArgs, out: Output): Promise<void> {
 
 type HeldOutFold = FoldResult & {
   readonly heldOut: FeatureMatrix & { readonly labels: Uint8Array };
+  /** What the rows were read from, for the manifest. */
+  readonly source: { readonly name: string; readonly sha256: string };
 };
 
 /** Trains on [from, to] and scores the held-out week after the label delay. */
 async function fitAndHoldOut(args: TrainArgs, featureSet: FeatureSet): Promise<HeldOutFold> {
   const { fromDay, periods, heldOutFromDay, heldOutToDay } = heldOutPlacement(args.from, args.to);
-  const rows = await loadLabelledRows(args.data, featureSet, { fromDay, toDay: heldOutToDay });
+  const range = { fromDay, toDay: heldOutToDay };
+  let rows: LabelledRows;
+  let source: HeldOutFold['source'];
+  if (args.data !== undefined) {
+    rows = await loadLabelledRows(args.data, featureSet, range);
+    source = { name: basename(args.data), sha256: await fileSha256(args.data) };
+  } else {
+    const stored = await loadStoredRows(
+      actionsApiOf(args.fromStore?.url, process.env),
+      featureSet,
+      range,
+    );
+    rows = stored.rows;
+    source = { name: stored.source, sha256: stored.sha256 };
+  }
+  const where = args.data ?? 'the store';
   const params = { ...TUNED_PARAMS[args.model], ...args.params };
   const fold = evaluateFold(rows, {
     trainFromDay: fromDay,
@@ -76,14 +96,14 @@ async function fitAndHoldOut(args: TrainArgs, featureSet: FeatureSet): Promise<H
     params,
   });
   if (fold.trainRows === 0)
-    throw new Error(`no transactions from ${args.from} to ${args.to} in ${args.data}`);
+    throw new Error(`no transactions from ${args.from} to ${args.to} in ${where}`);
   if (fold.testRows === 0) {
     throw new Error(
       `no held-out transactions from ${formatUtcDay(heldOutFromDay)} to ${formatUtcDay(heldOutToDay)}: ` +
         `--to must be at least ${LABEL_DELAY_DAYS + HELD_OUT_DAYS} days before the end of the data`,
     );
   }
-  return { ...fold, heldOut: selectMatrix(rows, fold.testIndices) };
+  return { ...fold, heldOut: selectMatrix(rows, fold.testIndices), source };
 }
 
 /** Scores with ONNX Runtime; refuses an export that disagrees with the trainer. */
@@ -117,8 +137,8 @@ async function manifestFor(
       to: args.to,
       rows: fold.trainRows,
       frauds: fold.trainFrauds,
-      source: basename(args.data),
-      sourceSha256: await fileSha256(args.data),
+      source: fold.source.name,
+      sourceSha256: fold.source.sha256,
     },
     heldOut: {
       from: fold.testFrom,
