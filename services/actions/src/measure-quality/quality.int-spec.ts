@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HANDBOOK_15 } from '@rtml/feature-engine';
 import { averagePrecision, cardPrecisionAtK, rocAuc } from '@rtml/model-training';
-import { eventually, freePort, testEndpoints, useDynamoDb, useKafka } from '@rtml/testing';
+import {
+  eventually,
+  freePort,
+  testEndpoints,
+  useDynamoDb,
+  useKafka,
+  useS3Bucket,
+} from '@rtml/testing';
 import { ActionsServiceHarness, predictionOf } from '../testing/actions-service.harness';
 
 const API_KEY = 'quality-suite-key';
@@ -51,7 +58,10 @@ function sequence(seed: number): () => number {
 describe('online quality through the running actions service', () => {
   const kafka = useKafka();
   const dynamo = useDynamoDb();
+  const s3 = useS3Bucket();
   let harness: ActionsServiceHarness;
+  /** The model `train --from-store` wrote (the retrain test publishes it as the champion). */
+  let trainedDir: string | undefined;
 
   beforeAll(async () => {
     harness = new ActionsServiceHarness({
@@ -427,6 +437,7 @@ describe('online quality through the running actions service', () => {
       trainingData: { rows: number; frauds: number; source: string; sourceSha256: string };
       metrics: { heldOut: { rows: number } } | Record<string, unknown>;
     };
+    trainedDir = output;
     const trainedOn = served.slice(0, 3 * 40);
     expect(manifest.trainingData).toMatchObject({
       rows: trainedOn.length,
@@ -464,4 +475,62 @@ describe('online quality through the running actions service', () => {
       stderr: expect.stringContaining(`${day(40)} has not matured in the store yet`),
     });
   }, 60_000);
+
+  it('runs one cycle of the loop with `model retrain`: trains a challenger from the store, then waits for its evidence', async () => {
+    const cli = (args: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          '--conditions=@rtml/source',
+          '--import',
+          'tsx',
+          'tools/ml/src/model/model.cli.ts',
+          ...args,
+        ],
+        {
+          cwd: resolve(__dirname, '../../../..'),
+          env: {
+            ...process.env,
+            ACTIONS_URL: harness.baseUrl,
+            SCORES_API_KEY: API_KEY,
+            MODEL_BUCKET: s3.bucket,
+          },
+        },
+      );
+    const last = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as unknown;
+    expect(trainedDir).toBeDefined();
+    await cli(['publish', '--name', MODEL, '--dir', trainedDir!]);
+    await cli(['promote', '--name', MODEL, '--version', '1']);
+
+    const first = await cli(['retrain', '--name', MODEL, '--train-days', '3', '--model', 'logreg']);
+    // The event clock is 7 days past the last served day (36): the latest range whose
+    // held-out week has matured ends 14 days before it.
+    expect(last(first.stdout)).toEqual({
+      decided: null,
+      reason: null,
+      trained: '2',
+      trainedOn: { from: day(20), to: day(22) },
+    });
+    const shown = await cli(['show', '--name', MODEL, '--alias', 'challenger']);
+    expect(last(shown.stdout)).toMatchObject({
+      alias: 'challenger',
+      manifest: { version: '2', trainingData: { from: day(20), to: day(22) } },
+    });
+
+    const second = await cli([
+      'retrain',
+      '--name',
+      MODEL,
+      '--train-days',
+      '3',
+      '--model',
+      'logreg',
+    ]);
+    expect(last(second.stdout)).toEqual({
+      decided: 'waiting',
+      reason: expect.stringContaining('not enough matured evidence: 0 events scored by both'),
+      trained: null,
+      trainedOn: null,
+    });
+  }, 180_000);
 });

@@ -54,6 +54,28 @@ describe('workloadProblems', () => {
     ]);
   });
 
+  it('holds the retrain CronJob to the image, resource and security rules', () => {
+    const cronJob = prod.find((o) => o.kind === 'CronJob' && o.metadata.name === 'rtml-retrain') as
+      | {
+          spec: {
+            jobTemplate: {
+              spec: { template: { spec: { containers: Array<Record<string, unknown>> } } };
+            };
+          };
+        }
+      | undefined;
+    expect(cronJob).toBeDefined();
+    const container = cronJob!.spec.jobTemplate.spec.template.spec.containers[0]!;
+    expect(container['image']).toBe('registry.example.com/rtml/tools:0.1.0');
+    container['image'] = 'registry.example.com/rtml/tools:latest';
+    delete (container['resources'] as { limits?: unknown }).limits;
+    expect(introduced(prod)).toEqual([
+      'prod: cronjob rtml-retrain has no cpu limit',
+      'prod: cronjob rtml-retrain has no memory limit',
+      "prod: cronjob rtml-retrain's image registry.example.com/rtml/tools:latest uses the latest tag",
+    ]);
+  });
+
   it('refuses a grace period shorter than preStop plus the shutdown budget', () => {
     podOf(prod, 'features').terminationGracePeriodSeconds = 30;
     expect(introduced(prod)).toEqual([

@@ -108,7 +108,8 @@ function heapProblems(who: string, container: IContainer, env: Map<string, strin
 /**
  * Policy for every Deployment of a rendered overlay: the three probes on the real endpoints,
  * requests and limits, non-root and locked down, a pinned image, a shutdown that fits the grace
- * period, and a heap that fits the memory limit. Jobs get the image, resource and security rules.
+ * period, and a heap that fits the memory limit. Jobs and CronJobs get the image, resource and
+ * security rules.
  */
 export function workloadProblems(overlay: string, objects: readonly K8sObject[]): string[] {
   const problems: string[] = [];
@@ -127,11 +128,15 @@ export function workloadProblems(overlay: string, objects: readonly K8sObject[])
       );
     }
   }
-  for (const job of objects.filter((o) => o.kind === 'Job')) {
-    const pod = (job as unknown as { spec?: { template?: { spec?: IPodSpec } } }).spec?.template
-      ?.spec;
+  for (const job of objects.filter((o) => o.kind === 'Job' || o.kind === 'CronJob')) {
+    type PodTemplate = { template?: { spec?: IPodSpec } };
+    const spec = (
+      job as unknown as { spec?: PodTemplate & { jobTemplate?: { spec?: PodTemplate } } }
+    ).spec;
+    const pod =
+      job.kind === 'CronJob' ? spec?.jobTemplate?.spec?.template?.spec : spec?.template?.spec;
     for (const container of pod?.containers ?? []) {
-      const who = `${overlay}: job ${job.metadata.name}`;
+      const who = `${overlay}: ${job.kind === 'CronJob' ? 'cronjob' : 'job'} ${job.metadata.name}`;
       problems.push(
         ...resourceProblems(who, container),
         ...securityProblems(who, pod ?? { containers: [] }, container),

@@ -23,6 +23,9 @@ export const MODEL_USAGE = [
   '       model compare --name <model> [--challenger <version>] [--from ..] [--to ..] [--resamples <n>]',
   '                                                    (challenger vs champion on the same matured events,',
   '                                                    paired bootstrap 95 % intervals)',
+  '       model retrain --name <model> [--train-days 7] [--if-better auc] [--min-events 1000]',
+  '                                                    (one cycle of the loop: judge the challenger,',
+  '                                                    train a new one from the store)',
 ].join('\n');
 
 /** A command line that cannot be run: the message says what is wrong, then the usage. */

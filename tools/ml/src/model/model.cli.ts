@@ -9,6 +9,7 @@
  *   ... model.cli.ts quality --name <model> [--from D --to D]   (online quality, actions API)
  *   ... model.cli.ts compare --name <model> [--challenger V] [--from D --to D]   (with bootstrap CIs)
  *   ... model.cli.ts promote --name <model> --if-better auc [--min-events M]   (on evidence only)
+ *   ... model.cli.ts retrain --name <model>   (one cycle: judge the challenger, train a new one)
  * Progress goes to stdout; `evaluate` ends with one JSON line. Exit 1 on failure, 2 on a bad
  * command line.
  */
@@ -21,6 +22,7 @@ import { runImport } from './import.command';
 import { parseModelArgs } from './model-args.parser';
 import { MODEL_USAGE, UsageError } from './model-usage.error';
 import { runQuality } from './quality.command';
+import { runRetrain } from './retrain.command';
 import { runTrain } from './train.command';
 
 const EXIT_FAILED = 1;
@@ -46,6 +48,11 @@ async function main(argv: readonly string[]): Promise<void> {
       (line) => console.log(line),
       (name, bucket) => aliasVersion(name, 'challenger', bucket),
     );
+    return;
+  }
+  if (argv[0] === 'retrain') {
+    const outcome = await runRetrain(argv.slice(1), (line) => console.log(line));
+    console.log(JSON.stringify(outcome));
     return;
   }
   if (argv[0] === 'quality') {
