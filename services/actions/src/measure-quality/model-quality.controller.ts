@@ -88,6 +88,13 @@ export class ModelQualityController {
     required: false,
     schema: { type: 'integer', minimum: 1, maximum: MAX_QUALITY_K, default: 100 },
   })
+  @ApiQuery({
+    name: 'pool',
+    required: false,
+    description:
+      '`role`: one entry per role over every version (version `*`: a champion replaced during the range); `version` (default): each version apart',
+    schema: { type: 'string', enum: ['version', 'role'], default: 'version' },
+  })
   @ApiOkResponse({ type: ModelQualitySchema })
   @ApiBadRequestResponse({ type: ErrorBodySchema, description: 'Bad parameters' })
   @ApiForbiddenResponse({ type: ErrorBodySchema, description: 'A key limited to some entities' })

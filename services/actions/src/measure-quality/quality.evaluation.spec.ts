@@ -152,6 +152,24 @@ describe('online quality of the matured events', () => {
     ).toEqual([]);
   });
 
+  it('pools the versions of a role on request: a champion replaced during the range counts as one', () => {
+    const clock = T0 + 20 * DAY;
+    const replaced = rows.map((row, i) => (i % 3 === 0 ? { ...row, version: '2' } : row));
+    const range = { labels, clock, labelDelayMs: DELAY, fromMs: T0, toMs: clock, k: 10 };
+    const apart = evaluateQuality({ ...range, rows: replaced });
+    expect(apart.map((v) => [v.version, v.role])).toEqual([
+      ['2', 'champion'],
+      ['3', 'champion'],
+      ['4', 'challenger'],
+    ]);
+    const pooled = evaluateQuality({ ...range, rows: replaced, pool: 'role' });
+    expect(pooled.map((v) => [v.version, v.role])).toEqual([
+      ['*', 'champion'],
+      ['*', 'challenger'],
+    ]);
+    expect(pooled[0]!.overall).toEqual(evaluateQuality({ ...range, rows })[0]!.overall);
+  });
+
   it('answers for the model asked for only, and null where a metric is undefined', () => {
     const other: QualityRow = {
       ...rows[0]!,

@@ -46,7 +46,19 @@ export interface QualityInputs {
   readonly k: number;
   /** Only this model's versions (champion or challenger); all models when undefined. */
   readonly model?: string;
+  /**
+   * `role`: one entry per model and role over all its versions (version `*`), e.g. a
+   * self-updating champion over weeks in which it was replaced; `version` (the default): one per
+   * version and role.
+   */
+  readonly pool?: QualityPool;
 }
+
+export const QUALITY_POOLS = ['version', 'role'] as const;
+export type QualityPool = (typeof QUALITY_POOLS)[number];
+
+/** The version of an entry that pools every version of a role. */
+export const ALL_VERSIONS = '*';
 
 /**
  * The online quality of every model version (per role) on the matured events of a range: an
@@ -66,6 +78,7 @@ export function evaluateQuality(inputs: QualityInputs): VersionQuality[] {
   >();
   const add = (model: string, version: string, role: ModelRole, index: number, score: number) => {
     if (inputs.model !== undefined && model !== inputs.model) return;
+    if (inputs.pool === 'role') version = ALL_VERSIONS;
     const key = JSON.stringify([model, version, role]);
     let group = groups.get(key);
     if (group === undefined)

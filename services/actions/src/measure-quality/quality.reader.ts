@@ -5,7 +5,12 @@ import { mapBounded } from '../shared/bounded-concurrency';
 import { DAY_MS, startOfUtcDay, utcDayOf } from '../shared/utc-day';
 import type { StoredLabel } from '../join-labels/label-item.mapper';
 import { evaluateQuality, labelledRowsOf, pairedEvidence } from './quality.evaluation';
-import type { LabelledRows, PairedEvidence, VersionQuality } from './quality.evaluation';
+import type {
+  LabelledRows,
+  PairedEvidence,
+  QualityPool,
+  VersionQuality,
+} from './quality.evaluation';
 import type { QualityRow } from './quality-row.mapper';
 import type { QualityRowStore } from './quality-row.store';
 
@@ -28,6 +33,8 @@ export const MAX_QUALITY_DAYS = 92;
 export interface QualityQuery {
   /** Only this model's versions; all models when undefined. */
   readonly model?: string;
+  /** See `QualityInputs.pool`. */
+  readonly pool?: QualityPool;
   /**
    * Event-time range, epoch ms, both ends included. `to` defaults to the newest matured event
    * time (the clock minus the label delay), `from` to the start of the `windowDays`-th day
@@ -67,6 +74,7 @@ export class QualityReader {
         ...range,
         k: query.k,
         ...(query.model === undefined ? {} : { model: query.model }),
+        ...(query.pool === undefined ? {} : { pool: query.pool }),
       }),
     };
   }

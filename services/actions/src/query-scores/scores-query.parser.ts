@@ -54,7 +54,8 @@ export function parseEntityScoresQuery(
   return { entityId, fromMs, toMs, limit, ...(after ? { after } : {}) };
 }
 
-const QUALITY_PARAMETERS = new Set(['from', 'to', 'k']);
+const QUALITY_PARAMETERS = new Set(['from', 'to', 'k', 'pool']);
+const POOLS = ['version', 'role'] as const;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 /** The largest k of card precision@k the quality API computes. */
@@ -66,6 +67,8 @@ export interface ModelQualityParameters {
   readonly fromMs?: number;
   readonly toMs?: number;
   readonly k?: number;
+  /** `role`: every version of a role pooled (version `*`); `version` (default): each apart. */
+  readonly pool?: (typeof POOLS)[number];
 }
 
 /**
@@ -84,8 +87,15 @@ export function parseModelQualityQuery(
   const k = rawK === undefined ? undefined : /^\d+$/.test(rawK) ? Number(rawK) : NaN;
   if (k !== undefined && !(k >= 1 && k <= MAX_QUALITY_K))
     problem('k', `expected an integer from 1 to ${MAX_QUALITY_K}`);
+  const pool = single('pool', query, problem);
+  if (pool !== undefined && !(POOLS as readonly string[]).includes(pool))
+    problem('pool', `expected ${POOLS.join(' or ')}`);
   if (problems.length > 0) throw invalidQuery(problems);
-  return { ...range, ...(k === undefined ? {} : { k }) };
+  return {
+    ...range,
+    ...(k === undefined ? {} : { k }),
+    ...(pool === undefined ? {} : { pool: pool as (typeof POOLS)[number] }),
+  };
 }
 
 const EVIDENCE_PARAMETERS = new Set(['from', 'to', 'challenger']);

@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
 import { consumerGroupId, topicName } from '@rtml/contracts';
-import type { ServiceId, TopicId } from '@rtml/contracts';
+import type { ConsumerGroupKey, TopicId } from '@rtml/contracts';
 
 /**
  * True once a service's consumer group has committed every record of `topic` produced so far.
@@ -10,7 +10,7 @@ import type { ServiceId, TopicId } from '@rtml/contracts';
  */
 export async function groupCaughtUp(
   admin: Admin,
-  service: ServiceId,
+  service: ConsumerGroupKey,
   topic: TopicId,
   prefix: string | undefined,
 ): Promise<boolean> {

@@ -31,6 +31,12 @@ export interface PipelineRunOptions {
    * README: arrival lag must stay under the shortest feature delay, 7 days in the reference).
    */
   readonly checkpointMs?: number;
+  /**
+   * Called at each checkpoint, once everything sent before it has its outcome, with the event
+   * time of the first transaction past it (nothing from it on is sent yet): where a caller
+   * runs work between two stretches of event time (the model loop's retrain cycles).
+   */
+  readonly onCheckpoint?: (eventTime: number) => Promise<void>;
   /** Give up when no new outcome arrives for this long after the last send. */
   readonly stallTimeoutMs: number;
   readonly log: (line: string) => void;
@@ -149,6 +155,7 @@ export async function runThroughPipeline(options: PipelineRunOptions): Promise<P
           if (event.eventTime >= nextCheckpoint) {
             await sender.flush();
             await caughtUp();
+            await options.onCheckpoint?.(event.eventTime);
             nextCheckpoint +=
               options.checkpointMs *
               Math.ceil((event.eventTime - nextCheckpoint + 1) / options.checkpointMs);
