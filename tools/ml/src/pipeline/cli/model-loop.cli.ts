@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const publisher = new KafkaRecordPublisher(kafka);
   const api = actionsApiOf(session.urls.actions, process.env);
   process.env['ACTIONS_URL'] = api.url;
-  const cycles: Array<{ boundary: string; outcome: unknown }> = [];
+  const cycles: Array<{ boundary: string; outcome: unknown; drift: DriftSample }> = [];
   try {
     if (session.launched.length < 4)
       throw new Error(
@@ -155,8 +155,10 @@ async function main(): Promise<void> {
             ],
             log,
           );
+          const drift = await sampleDrift(session.urls.scoring);
           log(`  ${JSON.stringify(outcome)}`);
-          cycles.push({ boundary: day, outcome });
+          log(`  drift of the champion: ${JSON.stringify(drift)}`);
+          cycles.push({ boundary: day, outcome, drift });
           boundary += 7 * DAY_MS;
         }
       },
@@ -190,6 +192,46 @@ async function main(): Promise<void> {
     }
     s3.destroy();
   }
+}
+
+/** The champion's drift gauges at one moment: the score's PSI and the inputs' largest. */
+interface DriftSample {
+  readonly version: string | null;
+  readonly events: number | null;
+  readonly score: number | null;
+  /** The three inputs with the largest PSI. */
+  readonly top: ReadonlyArray<{ readonly input: string; readonly psi: number }>;
+  /** Inputs at or above 0.1 (moderate) and 0.25 (major). */
+  readonly moderate: number;
+  readonly major: number;
+}
+
+/** Reads scoring's `rtml_model_drift_psi` and `rtml_model_drift_events` for the champion. */
+async function sampleDrift(scoringUrl: string): Promise<DriftSample> {
+  const text = await (await fetch(`${scoringUrl}/metrics`)).text();
+  const samples: Array<{ name: string; labels: Record<string, string>; value: number }> = [];
+  for (const line of text.split('\n')) {
+    const match = /^(rtml_model_drift_(?:psi|events))\{(.*)\} (\S+)$/.exec(line);
+    if (match === null) continue;
+    const labels = Object.fromEntries(
+      [...match[2]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    if (labels['role'] === 'champion')
+      samples.push({ name: match[1]!, labels, value: Number(match[3]) });
+  }
+  const psi = samples.filter((sample) => sample.name === 'rtml_model_drift_psi');
+  const inputs = psi
+    .filter((sample) => sample.labels['input'] !== 'score')
+    .map((sample) => ({ input: sample.labels['input']!, psi: sample.value }))
+    .sort((a, b) => b.psi - a.psi);
+  return {
+    version: psi[0]?.labels['version'] ?? null,
+    events: samples.find((sample) => sample.name === 'rtml_model_drift_events')?.value ?? null,
+    score: psi.find((sample) => sample.labels['input'] === 'score')?.value ?? null,
+    top: inputs.slice(0, 3),
+    moderate: inputs.filter((input) => input.psi >= 0.1).length,
+    major: inputs.filter((input) => input.psi >= 0.25).length,
+  };
 }
 
 /** Trains the first champion on the file's `--champion-from…--champion-to`, publishes and promotes it. */
