@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { HANDBOOK_15, SECONDS_PER_DAY, compileFeaturePlan } from '@rtml/feature-engine';
 import { RedisWindowStore } from '../update-features/redis-window.store';
+import { redisCpuSeconds } from './redis-cpu';
 import { NO_EPOCH } from '../update-features/window-store.model';
 import {
   IN_EVENT_TIME_ORDER,
@@ -17,7 +18,10 @@ import { generateScenario } from '../update-features/window-events.fixture';
  * window store alone (one Lua call per record, one pipeline per batch of 500, vectors computed
  * from the replies), on fresh state shaped like the bench's simulated data: `--events`
  * transactions of a population sized as `npm run bench` sizes it, over 20 days, with labels.
- * Prints one JSON line: {"events","seconds","eventsPerSecond"}. Deletes its keys.
+ * Prints one JSON line: {"events","seconds","eventsPerSecond","records","recordsPerRedisCoreSecond"}
+ * where records counts transactions and labels, and the last figure divides them by the Redis
+ * server's CPU time over the run (the window store's own ceiling on one Redis core, whatever the
+ * client costs). Deletes its keys.
  *
  *   node --conditions=@rtml/source --import tsx services/features/src/bench/redis-window.ceiling.ts --events 50000
  */
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
   });
   const batches = inBatches(deliveries(plan, scenario, IN_EVENT_TIME_ORDER), BATCH);
   try {
+    const cpuBefore = await redisCpuSeconds(redis);
     const started = performance.now();
     for (const batch of batches) {
       const outcomes = await store.apply(batch, NO_EPOCH);
@@ -55,9 +60,16 @@ async function main(): Promise<void> {
       });
     }
     const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(
-      `${JSON.stringify({ events, seconds, eventsPerSecond: Math.round(events / seconds) })}\n`,
-    );
+    const redisSeconds = (await redisCpuSeconds(redis)) - cpuBefore;
+    const records = batches.reduce((sum, batch) => sum + batch.length, 0);
+    const result = {
+      events,
+      seconds,
+      eventsPerSecond: Math.round(events / seconds),
+      records,
+      recordsPerRedisCoreSecond: Math.round(records / redisSeconds),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     let cursor = '0';
     do {

@@ -1,5 +1,5 @@
 import type { Transaction } from '@rtml/contracts';
-import { HANDBOOK_15, compileFeaturePlan } from '@rtml/feature-engine';
+import { HANDBOOK_15, SECONDS_PER_DAY, compileFeaturePlan } from '@rtml/feature-engine';
 import { eventually, freePort, testEndpoints, useKafka, useRedis } from '@rtml/testing';
 import { FeaturesServiceHarness } from '../testing/features-service.harness';
 import { ScratchRedis } from '../testing/scratch-redis.fixture';
@@ -73,7 +73,10 @@ describe.each(['exactly_once_v2', 'at_least_once'])(
       await harness.produce('labels', labels);
       await committed(harness, 'labels');
       await eventually(async () => expect((await harness.readiness()).status).toBe(200));
-      const before = await windowStateOf(redis.redis, redis.prefix);
+      const before = await windowStateOf(redis.redis, redis.prefix, {
+        plan,
+        graceSeconds: SECONDS_PER_DAY,
+      });
       const resetsBefore = await harness.metric(RESETS);
 
       expect(await deleteKeysUnder(redis.redis, redis.prefix)).toBeGreaterThan(before.size);
@@ -82,7 +85,10 @@ describe.each(['exactly_once_v2', 'at_least_once'])(
         timeoutMs: 60_000,
         description: 'ready again',
       });
-      const rebuilt = await windowStateOf(redis.redis, redis.prefix);
+      const rebuilt = await windowStateOf(redis.redis, redis.prefix, {
+        plan,
+        graceSeconds: SECONDS_PER_DAY,
+      });
       const resetsAfter = await harness.metric(RESETS);
       await harness.produce('transactions', [...late, early[0] as Transaction]);
       await committed(harness, 'transactions');

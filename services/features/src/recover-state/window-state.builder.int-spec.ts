@@ -40,6 +40,7 @@ describe('rebuilding the window state from the retained topics', () => {
     entityFields: plan.stateRequirements.map((r) => r.entity),
     labelEntityFields: plan.stateRequirements.filter((r) => r.needsLabels).map((r) => r.entity),
   });
+  const retention = { plan, graceSeconds: 3_600 };
   let stores = 0;
   const freshStore = () => {
     const keyPrefix = `${redis.prefix}s${++stores}:`;
@@ -47,7 +48,7 @@ describe('rebuilding the window state from the retained topics', () => {
       plan,
       keyPrefix,
       dedupeTtlSeconds: 60 * SECONDS_PER_DAY,
-      graceSeconds: 3_600,
+      graceSeconds: retention.graceSeconds,
     };
     return { keyPrefix, store: new RedisWindowStore(redis.redis, options) };
   };
@@ -160,7 +161,7 @@ describe('rebuilding the window state from the retained topics', () => {
     const reversed = [...writes].sort((a, b) => byTime(b) - byTime(a));
     for (let at = 0; at < reversed.length; at += 25)
       await live.store.apply(reversed.slice(at, at + 25), NO_EPOCH);
-    reference = await windowStateOf(redis.redis, live.keyPrefix);
+    reference = await windowStateOf(redis.redis, live.keyPrefix, retention);
     // Records past the committed offsets: the live stage's, not the rebuild's.
     const after = scenario.transactions.filter((tx) => tx.eventTime >= cut);
     await publisher.publish(await Promise.all(after.map((tx) => avro('transactions', tx))));
@@ -179,7 +180,7 @@ describe('rebuilding the window state from the retained topics', () => {
     });
     expect(reference.size).toBeGreaterThan(consumed.transactions.length);
     expect([...reference.keys()].some((key) => key.includes('@seen:ab-'))).toBe(false);
-    expect(await windowStateOf(redis.redis, keyPrefix)).toEqual(reference);
+    expect(await windowStateOf(redis.redis, keyPrefix, retention)).toEqual(reference);
   }, 120_000);
 
   it('finishes a build that stopped half-way when run again over what it left', async () => {
@@ -193,13 +194,13 @@ describe('rebuilding the window state from the retained topics', () => {
     };
 
     const first = await build(crashing).catch((error: unknown) => error);
-    const partial = await windowStateOf(redis.redis, keyPrefix);
+    const partial = await windowStateOf(redis.redis, keyPrefix, retention);
     await build(store);
 
     expect(first).toEqual(new Error('the process died mid-build'));
     expect(partial.size).toBeGreaterThan(0);
     expect(partial.size).toBeLessThan(reference.size);
-    expect(await windowStateOf(redis.redis, keyPrefix)).toEqual(reference);
+    expect(await windowStateOf(redis.redis, keyPrefix, retention)).toEqual(reference);
   }, 120_000);
 
   it('leaves markers that recognise a redelivery and a producer duplicate of a rebuilt record', async () => {
@@ -237,6 +238,6 @@ describe('rebuilding the window state from the retained topics', () => {
     expect(built.kind).toBe('initialised');
     expect(built.records).toBe(0);
     expect(Object.values(built.covers).every((offset) => offset === '0')).toBe(true);
-    expect((await windowStateOf(redis.redis, keyPrefix)).size).toBe(0);
+    expect((await windowStateOf(redis.redis, keyPrefix, retention)).size).toBe(0);
   });
 });

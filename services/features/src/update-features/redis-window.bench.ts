@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { HANDBOOK_15, SECONDS_PER_DAY, compileFeaturePlan } from '@rtml/feature-engine';
+import { redisCpuSeconds } from '../bench/redis-cpu';
 import { RedisWindowStore } from './redis-window.store';
 import { IN_EVENT_TIME_ORDER, deliveries, inBatches, vectorOf } from './window-deliveries.fixture';
 import { generateScenario } from './window-events.fixture';
@@ -14,6 +15,11 @@ import type { WindowWrite } from './window-store.model';
  * `RedisWindowStore.apply`, then `computeFeatureVector` on what came back. Reference-like density
  * (5,000 customers, 10,000 terminals, ~9,500 transactions a day); only the last `--measure-days`
  * are timed, once every window is full. Cleans up its keys.
+ *
+ * Besides the wall-clock rate (one batch in flight, so client and server take turns), it reports
+ * the CPU each side spent per write: Redis's from INFO (the whole server, so run it on a Redis
+ * nothing else is using), the client's from process.cpuUsage(), and the writes one Redis core
+ * could take at that cost (`writesPerRedisCoreSecond`, the window store's ceiling).
  *
  *   node --conditions=@rtml/source --import tsx services/features/src/update-features/redis-window.bench.ts
  */
@@ -50,10 +56,10 @@ async function main(): Promise<void> {
     // First half as delivered (a label per transaction), second half transactions only.
     const measured = all.slice(firstMeasured);
     const half = Math.floor(measured.length / 2);
-    const mixed = await run(store, plan, inBatches(measured.slice(0, half), BATCH));
+    const mixed = await run(redis, store, plan, inBatches(measured.slice(0, half), BATCH));
     console.log(JSON.stringify({ workload: 'transactions + labels', batch: BATCH, ...mixed }));
     const transactions = measured.slice(half).filter((w) => w.kind === 'transaction');
-    const onlyTx = await run(store, plan, inBatches(transactions, BATCH));
+    const onlyTx = await run(redis, store, plan, inBatches(transactions, BATCH));
     console.log(JSON.stringify({ workload: 'transactions', batch: BATCH, ...onlyTx }));
   } finally {
     await deleteKeys(redis, keyPrefix);
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
 }
 
 async function run(
+  redis: Redis,
   store: RedisWindowStore,
   plan: ReturnType<typeof compileFeaturePlan>,
   batches: WindowWrite[][],
@@ -70,6 +77,8 @@ async function run(
   let computeMs = 0;
   let writes = 0;
   let entries = 0;
+  const redisCpuBefore = await redisCpuSeconds(redis);
+  const clientCpuBefore = process.cpuUsage();
   for (const batch of batches) {
     const started = performance.now();
     const outcomes = await store.apply(batch, NO_EPOCH);
@@ -84,6 +93,8 @@ async function run(
     computeMs += performance.now() - applied;
     writes += batch.length;
   }
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const redisCpuUs = ((await redisCpuSeconds(redis)) - redisCpuBefore) * 1e6;
   const transactions = batches.flat().filter((w) => w.kind === 'transaction').length;
   return {
     writes,
@@ -93,6 +104,9 @@ async function run(
     computeMs: Math.round(computeMs),
     writesPerSecond: Math.round(writes / ((redisMs + computeMs) / 1000)),
     msPerBatch: Number(((redisMs + computeMs) / batches.length).toFixed(2)),
+    redisCpuUsPerWrite: Number((redisCpuUs / writes).toFixed(1)),
+    clientCpuUsPerWrite: Number(((clientCpu.user + clientCpu.system) / writes).toFixed(1)),
+    writesPerRedisCoreSecond: Math.round(writes / (redisCpuUs / 1e6)),
   };
 }
 

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AppError } from '@rtml/errors';
 import { SECONDS_PER_DAY } from '@rtml/feature-engine';
-import type { EntityStateRequirement, FeaturePlan, WindowEntry } from '@rtml/feature-engine';
-import { WindowScriptCalls } from './window-script.calls';
-import type { ScriptCall, ScriptCallOptions, ScriptName } from './window-script.calls';
-import { decodeMembers, parseLabelReply, parseTransactionReply } from './window-store.replies';
-import type { StaleEpochReply } from './window-store.replies';
-import { LABEL_SCRIPT, TRANSACTION_SCRIPT } from './window-store.scripts';
+import type { EntityStateRequirement, FeaturePlan, PackedEntries } from '@rtml/feature-engine';
+import { WindowScriptCalls, shortestDelaySeconds } from './window-script.calls';
+import type { ScriptCall, ScriptCallOptions } from './window-script.calls';
+import { decodeWindow } from './window-record.codec';
+import { parseCallReply, parseLabelReply, parseTransactionReply } from './window-store.replies';
+import { WINDOW_SCRIPT } from './window-store.scripts';
 import { StateEpochChanged } from './window-store.model';
 import type {
   LabelOutcome,
@@ -22,20 +22,20 @@ import type {
 
 export type RedisWindowStoreOptions = ScriptCallOptions;
 
-const SCRIPTS: Readonly<Record<ScriptName, string>> = {
-  transaction: TRANSACTION_SCRIPT,
-  label: LABEL_SCRIPT,
-};
-const SHAS: Readonly<Record<ScriptName, string>> = {
-  transaction: createHash('sha1').update(TRANSACTION_SCRIPT).digest('hex'),
-  label: createHash('sha1').update(LABEL_SCRIPT).digest('hex'),
-};
+const WINDOW_SCRIPT_SHA = createHash('sha1').update(WINDOW_SCRIPT).digest('hex');
 
 /**
- * The online window state in Redis: one sorted set per (entity field, key), scored by event
- * time, members `encodeEntry` strings. `apply` runs one script per write, all of a batch in one
- * pipeline (one round trip); the pipeline keeps order, so events of one batch see each other.
- * Feature values are not computed here: callers pass the entries to `computeFeatureVector`.
+ * Writes per script call. A call runs atomically, so it holds Redis for its writes' time (about
+ * 20–40 µs each): chunks keep other clients' wait to a few milliseconds.
+ */
+const WRITES_PER_CALL = 128;
+
+/**
+ * The online window state in Redis: one string of binary records per (entity field, key), and a
+ * sorted set of its fraud-labelled transactions (layout `w2`, window-store.scripts.ts). `apply`
+ * runs one script call per chunk of writes, all of a batch in one pipeline (one round trip); the
+ * script and the pipeline keep order, so events of one batch see each other. Feature values are
+ * not computed here: callers pass the entries to `computeFeatureVector`.
  *
  * Needs a single Redis primary: each script touches keys of several entities (customer,
  * terminal, marker), which Redis Cluster refuses unless they share a hash slot.
@@ -45,6 +45,8 @@ export class RedisWindowStore implements WindowStore {
   private readonly requirements: readonly EntityStateRequirement[];
   private readonly labelled: readonly EntityStateRequirement[];
   private readonly minLabelDelay: ReadonlyMap<string, number>;
+  /** Per requirement, the shortest window delay: records after t − delay are in no window. */
+  private readonly readUpto: readonly number[];
 
   constructor(
     private readonly redis: Redis,
@@ -54,11 +56,12 @@ export class RedisWindowStore implements WindowStore {
     this.requirements = options.plan.stateRequirements;
     this.labelled = this.requirements.filter((r) => r.needsLabels);
     this.minLabelDelay = minimumLabelDelays(options.plan);
+    this.readUpto = this.requirements.map((r) => shortestDelaySeconds(options.plan, r.entity));
   }
 
   /**
    * Applies every write in order, in one round trip; one outcome per write, in the same order.
-   * Throws `StateEpochChanged` when a script found another epoch than `epoch`: the writes before
+   * Throws `StateEpochChanged` when a call found another epoch than `epoch`: the writes before
    * it in the pipeline landed on state that is gone or replaced, so the batch must run again.
    */
   async apply(
@@ -71,26 +74,41 @@ export class RedisWindowStore implements WindowStore {
       write.kind === 'transaction' || this.labelled.length > 0 ? [i] : [],
     );
     const readBack = options.readBack ?? true;
-    const calls = scripted.map((i) => this.calls.of(writes[i] as WindowWrite, epoch, readBack));
-    let replies = calls.length === 0 ? [] : await this.run(calls);
-    if (replies.some(isNoScript)) {
-      // Redis restarted or its script cache was flushed. Every script is idempotent per record
-      // (markers, same-member ZADDs), so loading them and running the whole batch again is safe.
-      await this.loadScripts();
-      replies = await this.run(calls);
+    const calls: ScriptCall[] = [];
+    for (let at = 0; at < scripted.length; at += WRITES_PER_CALL) {
+      const chunk = scripted.slice(at, at + WRITES_PER_CALL).map((i) => writes[i] as WindowWrite);
+      calls.push(this.calls.of(chunk, epoch, readBack));
     }
+    let results = calls.length === 0 ? [] : await this.run(calls);
+    if (results.some(isNoScript)) {
+      // Redis restarted or its script cache was flushed. Every write is idempotent per record
+      // (markers, same-member ZADDs), so loading the script and running the whole batch again
+      // is safe.
+      await this.loadScript();
+      results = await this.run(calls);
+    }
+    const replies: unknown[] = [];
+    results.forEach((result, c) => {
+      if (result instanceof Error) throw scriptFailure(result);
+      const expected = Math.min(WRITES_PER_CALL, scripted.length - c * WRITES_PER_CALL);
+      const reply = parseCallReply(result, expected);
+      if (reply.status === 'stale') throw new StateEpochChanged(epoch, reply.found);
+      replies.push(...reply.replies);
+    });
     const replyOf: unknown[] = [];
     scripted.forEach((writeIndex, i) => (replyOf[writeIndex] = replies[i]));
-    const outcomes = writes.map((write, i) => this.outcomeOf(write, replyOf[i]));
-    const stale = outcomes.find((outcome): outcome is StaleEpochReply => !('kind' in outcome));
-    if (stale !== undefined) throw new StateEpochChanged(epoch, stale.found);
-    return outcomes as WindowOutcome[];
+    return writes.map((write, i) => this.outcomeOf(write, replyOf[i]));
   }
 
   private async run(calls: readonly ScriptCall[]): Promise<unknown[]> {
     const pipeline = this.redis.pipeline();
     for (const call of calls)
-      pipeline.evalsha(SHAS[call.script], call.keys.length, ...call.keys, ...call.args);
+      pipeline.callBuffer('evalsha', [
+        WINDOW_SCRIPT_SHA,
+        call.keys.length,
+        ...call.keys,
+        ...call.args,
+      ]);
     const results = await pipeline.exec().catch((error: unknown) => {
       throw unavailable(error);
     });
@@ -99,36 +117,31 @@ export class RedisWindowStore implements WindowStore {
     return results.map(([error, reply]) => error ?? reply);
   }
 
-  private async loadScripts(): Promise<void> {
-    const pipeline = this.redis.pipeline();
-    for (const script of Object.values(SCRIPTS)) pipeline.script('LOAD', script);
-    const results = await pipeline.exec().catch((error: unknown) => {
+  private async loadScript(): Promise<void> {
+    await this.redis.script('LOAD', WINDOW_SCRIPT).catch((error: unknown) => {
       throw unavailable(error);
     });
-    const failure = results?.find(([error]) => error !== null)?.[0];
-    if (failure) throw unavailable(failure);
   }
 
-  private outcomeOf(write: WindowWrite, reply: unknown): WindowOutcome | StaleEpochReply {
-    if (reply instanceof Error) throw scriptFailure(reply);
+  private outcomeOf(write: WindowWrite, reply: unknown): WindowOutcome {
     return write.kind === 'transaction'
       ? this.transactionOutcome(write, reply)
       : this.labelOutcome(write, reply);
   }
 
-  private transactionOutcome(
-    write: TransactionWrite,
-    raw: unknown,
-  ): TransactionOutcome | StaleEpochReply {
+  private transactionOutcome(write: TransactionWrite, raw: unknown): TransactionOutcome {
     const reply = parseTransactionReply(raw, this.requirements.length);
-    if (reply.status === 'stale') return reply;
     if (reply.status === 'duplicate') return { kind: 'duplicate', firstSource: reply.firstSource };
-    const entries: Record<string, readonly WindowEntry[]> = {};
-    reply.entities.forEach((entity, i) => {
-      const { entity: field } = this.requirements[i] as EntityStateRequirement;
-      entries[field] = decodeMembers(entity.members);
-    });
     const { time } = write.event;
+    const entries: Record<string, PackedEntries> = {};
+    reply.entities.forEach((entity, i) => {
+      const { entity: field, horizonSeconds } = this.requirements[i] as EntityStateRequirement;
+      entries[field] = decodeWindow(entity.window, {
+        after: time - horizonSeconds,
+        upto: time - (this.readUpto[i] as number),
+        frauds: entity.frauds,
+      });
+    });
     const late =
       reply.status === 'new' &&
       reply.entities.some(
@@ -137,10 +150,9 @@ export class RedisWindowStore implements WindowStore {
     return { kind: 'scored', redelivered: reply.status === 'redelivered', entries, late };
   }
 
-  private labelOutcome(write: LabelWrite, raw: unknown): LabelOutcome | StaleEpochReply {
+  private labelOutcome(write: LabelWrite, raw: unknown): LabelOutcome {
     if (this.labelled.length === 0) return { kind: 'label', status: 'ignored', late: false };
     const reply = parseLabelReply(raw, this.labelled.length);
-    if (reply.status === 'stale') return reply;
     const { transactionTime } = write.label;
     const late =
       reply.status !== 'pending' &&

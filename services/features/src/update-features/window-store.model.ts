@@ -1,5 +1,5 @@
 import { AppError } from '@rtml/errors';
-import type { FeatureEvent, WindowEntry } from '@rtml/feature-engine';
+import type { FeatureEvent, PackedEntries } from '@rtml/feature-engine';
 import type { LabelPlacement } from './feature-event.mapper';
 
 /** A transaction to record: its entries are added and its windows read back, atomically. */
@@ -22,8 +22,11 @@ export interface ScoredTransaction {
   readonly kind: 'scored';
   /** True when this record was recorded before (a redelivery): nothing was written again. */
   readonly redelivered: boolean;
-  /** Each entity's entries in (t − horizon, t]; may include the event itself and later ones. */
-  readonly entries: Readonly<Record<string, readonly WindowEntry[]>>;
+  /**
+   * Each entity's entries in (t − horizon, t − its shortest delay], in canonical order; may
+   * include the event itself (a redelivery) and later ones. Fraud is 1 or unknown (not fraud).
+   */
+  readonly entries: Readonly<Record<string, PackedEntries>>;
   /**
    * True when an entity had already seen events more than the grace later than this one, so
    * entries this event needed may have been pruned: its vector uses what is left.

@@ -1,128 +1,203 @@
 /*
- * The two Lua scripts of the online window state. Each runs atomically on one Redis primary, so
- * an event's dedupe check, its writes to every entity and the read of its windows cannot be
- * interleaved with another event's; a batch sends one script call per event in one pipeline.
+ * The Lua script of the online window state. One call applies a chunk of a batch's writes
+ * (transactions and labels, in order) atomically on one Redis primary, so an event's dedupe
+ * check, its writes to every entity and the read of its windows cannot be interleaved with
+ * another's; a batch sends its chunks in one pipeline. The per-entity settings travel once per
+ * call, not once per write, and Redis runs one script per chunk instead of one per write.
  *
- * Every script first checks the state epoch (`@epoch`, see recover-state/): it runs only when the
+ * The call first checks the state epoch (`@epoch`, see recover-state/): it runs only when the
  * epoch's id is the one the caller ran against (ARGV[1]; '' while the state is being rebuilt, when
  * no epoch may exist yet) and otherwise writes nothing and answers {3, the id found or ''}. The
  * check sits in the same atomic step as the writes, so a batch can never write to (or read from)
  * state that was lost or rebuilt since the caller last looked: no extra round trip per batch.
  *
- * Members are `encodeEntry` strings, `time:seq:value:fraud:eventId`. The first three fields are
- * numbers (never a `:`), so the pattern below finds the fraud field however the event id is
- * spelled. Numbers reach Lua as decimal strings of whole seconds; Lua's doubles hold them exactly.
+ * Layout `w2` (see feature-state.keys.ts and window-record.codec.ts):
+ * - an entity's window is one string: an 8-byte header, the newest event time seen (a big-endian
+ *   double), then its records in arrival order, each `time, seq, value` (big-endian doubles), the
+ *   event id's byte length (big-endian u16) and the id. The script never decodes a value: it
+ *   appends the record the client encoded and hands the string back whole, so reading a window
+ *   costs Redis one string copy, not one reply element per entry.
+ * - fraud labels live apart, in a sorted set per label-holding entity (member the transaction id,
+ *   score its time) holding only the transactions labelled fraud; an unknown label counts as not
+ *   fraud, so a `0` label only removes a member. The client marks records by id and time.
+ * - the dedupe marker of an event holds `time|source`: the source (`topic:partition:offset`) tells
+ *   a redelivery from a duplicate, the time tells a label whether it names the transaction seen.
+ *
+ * Numbers reach Lua as decimal strings of whole seconds; Lua's doubles hold them exactly, `fmt`
+ * prints them back exactly, and a time returned as a Lua number arrives as an exact integer.
  */
 
-const WITH_FRAUD = `
-local function split(member)
-  return string.match(member, '^([^:]*:[^:]*:[^:]*:)([01%-])(:.*)$')
-end
-`;
+/** Bytes of a record before its event id: three doubles and the id's length. */
+export const RECORD_HEAD_BYTES = 26;
+/**
+ * Bytes of a window's header: the newest event time (double), the wall-clock second its expiry
+ * was last pushed back (double), and a flag byte, 1 once its fraud set may hold members.
+ */
+export const WINDOW_HEADER_BYTES = 17;
+/**
+ * A window's expiry is pushed back at most this often (wall-clock seconds). Its TTL is the
+ * horizon plus the grace plus a day, so a key touched within the hour lives at least
+ * horizon + grace + 23 h past its last record: nothing it holds can be needed by then.
+ */
+export const EXPIRY_REFRESH_SECONDS = 3_600;
 
-/** Status 3 = stale epoch. Callers' layout: KEYS[1] the epoch hash, ARGV[1] the expected id. */
-const EPOCH_CHECK = `
+/**
+ * KEYS: the epoch, then per write its keys: a transaction's dedupe marker, then per entity its
+ * window and its fraud set; a label's transaction's marker, then per entity that holds labels
+ * its window and its fraud set.
+ *
+ * ARGV: expected epoch id, marker TTL, grace, `1` to read the windows back (`0`: a rebuild, which
+ * computes no vector, gets them empty), the wall clock (epoch seconds), the number of entities,
+ * per entity: horizon, `1` when it holds labels, key TTL, its shortest window delay; then per
+ * write `t`, source (`topic:partition:offset`), time, the encoded record; or `l`, transaction id,
+ * its time, fraud `0`/`1`.
+ *
+ * Reply: {3, epoch found} when the epoch is stale (nothing written or read), else {0, replies},
+ * one per write, in order:
+ *
+ * A transaction's: { status, first source, then per entity: its newest time before this event
+ * (an integer; nil when empty), its window as it was before this event (header included; '' when empty or not
+ * read), the fraud set's members scored in (time − horizon, time − shortest delay], with scores
+ * (read only when the header's flag says the set may hold any) }. status 0 = new, 1 = redelivery
+ * of the same record (nothing written; the same windows are read again, now holding the event
+ * itself), 2 = producer duplicate (another record carried this event id; nothing written or
+ * read: {2, first source}). The marker is checked and written in one `SET NX GET` (Redis ≥ 7.0).
+ *
+ * A record is appended (APPEND; the header rewritten when the time is newer or the expiry is
+ * due); the window is rewritten without its leading records at or below newest − horizon − grace
+ * only once the first of them is a quarter of a horizon older than that, so a window is copied
+ * about once per quarter horizon instead of on every event. The grace matters: without it, a
+ * redelivered batch would find entries its earlier events counted already pruned by its later
+ * ones, and re-emit different vectors. Records are dropped from the front only, so one that
+ * arrived late waits for those before it; it is outside every window by then, and the client
+ * filters by time.
+ *
+ * A label's: { status, then per entity that holds labels its newest time (nil when empty) }.
+ * status 1 = applied (the transaction was seen), 2 = pending (not seen yet; kept for it),
+ * 4 = unmatched (seen at another time, or past retention). A fraud label adds the transaction to
+ * each fraud set (and raises the window's flag), a not-fraud label removes it (idempotent: a
+ * redelivered label changes nothing). It is written whether or not the transaction has arrived,
+ * as long as the transaction's time is still inside the entity's retention (newer than newest −
+ * horizon − grace): a transaction that comes later finds it there. When the marker shows the
+ * transaction was seen at another time, or its time is past every retention, nothing is written.
+ */
+export const WINDOW_SCRIPT = `
 local epoch = redis.call('HGET', KEYS[1], 'id') or ''
 if epoch ~= ARGV[1] then return {3, epoch} end
-`;
+local H = ${WINDOW_HEADER_BYTES}
+local function fmt(x) return string.format('%.17g', x) end
+local function header(window)
+  if not window or #window < H then return false, 0, false end
+  local newest, refreshed = struct.unpack('>dd', window)
+  return newest, refreshed, string.byte(window, H) == 1
+end
+local function pack(newest, refreshed, frauds)
+  return struct.pack('>ddB', newest, refreshed, frauds and 1 or 0)
+end
+local markerTtl, grace, read = ARGV[2], tonumber(ARGV[3]), ARGV[4] == '1'
+local now, entities = tonumber(ARGV[5]), tonumber(ARGV[6])
+local horizon, holdsLabels, ttl, delay, labelled = {}, {}, {}, {}, {}
+for e = 1, entities do
+  local at = 7 + (e - 1) * 4
+  horizon[e], holdsLabels[e] = tonumber(ARGV[at]), ARGV[at + 1] == '1'
+  ttl[e], delay[e] = ARGV[at + 2], tonumber(ARGV[at + 3])
+  if holdsLabels[e] then labelled[#labelled + 1] = e end
+end
 
-/**
- * One transaction. KEYS: the epoch, the dedupe marker, the pending-label key, then one window
- * set per entity. ARGV: expected epoch id, source (`topic:partition:offset`), marker TTL, time,
- * member (fraud `-`), grace, `1` to read the windows back (`0`: a rebuild, which computes no
- * vector, gets empty member lists), then per entity: horizon, `1` when it holds labels, key TTL,
- * its shortest window delay.
- *
- * Reply: { status, first source, then per entity: its newest score before this event ('' when
- * empty), its members scored in (time − horizon, time − shortest delay], the union of its
- * windows }. status 0 = new, 1 = redelivery of the same record (nothing written; the same
- * windows are read again), 2 = producer duplicate (another record carried this event id;
- * nothing written or read), 3 = stale epoch (nothing written or read; the id found).
- *
- * Pruning keeps a grace beyond the horizon: entries at or below newest − horizon − grace go.
- * Without it, a redelivered batch would find entries its earlier events counted already pruned
- * by its later ones, and re-emit different vectors.
- */
-export const TRANSACTION_SCRIPT = `${WITH_FRAUD}${EPOCH_CHECK}
-local source, time, member = ARGV[2], tonumber(ARGV[4]), ARGV[5]
-local grace, read = tonumber(ARGV[6]), ARGV[7] == '1'
-local seen = redis.call('GET', KEYS[2])
-if seen and seen ~= source then
-  return {2, seen}
-end
-local label = false
-if not seen then
-  redis.call('SET', KEYS[2], source, 'EX', ARGV[3])
-  label = redis.call('GET', KEYS[3])
-  if label then redis.call('DEL', KEYS[3]) end
-end
-local reply = {seen and 1 or 0, ''}
-for i = 4, #KEYS do
-  local key = KEYS[i]
-  local at = 8 + (i - 4) * 4
-  local horizon = tonumber(ARGV[at])
-  local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2] or ''
-  if not seen then
-    local entry = member
-    if label and ARGV[at + 1] == '1' then
-      local head, _, tail = split(member)
-      entry = head .. label .. tail
+local function append(key, fraudKey, e, window, time, record)
+  local newest, refreshed, frauds = header(window)
+  if not newest then
+    frauds = holdsLabels[e] and redis.call('EXISTS', fraudKey) == 1
+    redis.call('SET', key, pack(time, now, frauds) .. record, 'EX', ttl[e])
+    return frauds
+  end
+  local latest = math.max(time, newest)
+  local cutoff = latest - horizon[e] - grace
+  if #window > H and struct.unpack('>d', window, H + 1) <= cutoff - horizon[e] / 4 then
+    local from, size = H + 1, #window
+    while from <= size and struct.unpack('>d', window, from) <= cutoff do
+      from = from + ${RECORD_HEAD_BYTES} + struct.unpack('>H', window, from + 24)
     end
-    redis.call('ZADD', key, ARGV[4], entry)
-    local latest = time
-    if newest ~= '' and tonumber(newest) > latest then latest = tonumber(newest) end
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', latest - horizon - grace)
-    redis.call('EXPIRE', key, ARGV[at + 2])
+    redis.call('SET', key, pack(latest, now, frauds) .. string.sub(window, from) .. record,
+      'EX', ttl[e])
+    return frauds
   end
-  reply[#reply + 1] = newest
-  if read then
-    local upto = time - tonumber(ARGV[at + 3])
-    reply[#reply + 1] = redis.call('ZRANGEBYSCORE', key, '(' .. (time - horizon), upto)
-  else
-    reply[#reply + 1] = {}
+  redis.call('APPEND', key, record)
+  local refresh = now - refreshed >= ${EXPIRY_REFRESH_SECONDS}
+  if time > newest or refresh then
+    redis.call('SETRANGE', key, 0, pack(latest, refresh and now or refreshed, frauds))
   end
+  if refresh then redis.call('EXPIRE', key, ttl[e]) end
+  return frauds
 end
-return reply
-`;
 
-/**
- * One label. KEYS: the epoch, the labelled transaction's dedupe marker, its pending-label key,
- * then the window sets that hold labels. ARGV: expected epoch id, transaction id, its time
- * (score), fraud `0`/`1`, pending TTL.
- *
- * Rewrites the fraud field of the transaction's member in each set (idempotent: a redelivered
- * label finds it already set). If no set holds it and the transaction was never seen, the label
- * waits in the pending key for the transaction script; if it was seen, its entries have been
- * pruned (or the label's transaction time is wrong) and the label has nothing left to change.
- *
- * Reply: { status, then per set its newest score ('' when empty) }. status 1 = applied,
- * 2 = pending, 4 = unmatched; 3 = stale epoch, as above.
- */
-export const LABEL_SCRIPT = `${WITH_FRAUD}${EPOCH_CHECK}
-local id, score, fraud = ARGV[2], ARGV[3], ARGV[4]
-local found = false
-local reply = {0}
-for i = 4, #KEYS do
-  local key = KEYS[i]
-  for _, member in ipairs(redis.call('ZRANGEBYSCORE', key, score, score)) do
-    local head, mark, tail = split(member)
-    if tail == ':' .. id then
-      found = true
-      if mark ~= fraud then
-        redis.call('ZREM', key, member)
-        redis.call('ZADD', key, score, head .. fraud .. tail)
+local function transaction(k, source, timeText, record)
+  local time = tonumber(timeText)
+  local seen = redis.call('SET', KEYS[k], timeText .. '|' .. source, 'NX', 'GET', 'EX', markerTtl)
+  if seen then
+    local first = string.sub(seen, string.find(seen, '|', 1, true) + 1)
+    if first ~= source then return {2, first} end
+  end
+  local reply = {seen and 1 or 0, ''}
+  for e = 1, entities do
+    local key, fraudKey = KEYS[k + 2 * e - 1], KEYS[k + 2 * e]
+    local window = redis.call('GET', key)
+    local newest, _, frauds = header(window)
+    if not seen then frauds = append(key, fraudKey, e, window, time, record) end
+    reply[#reply + 1] = newest
+    reply[#reply + 1] = (read and window) or ''
+    if read and holdsLabels[e] and frauds then
+      reply[#reply + 1] = redis.call('ZRANGEBYSCORE', fraudKey,
+        '(' .. fmt(time - horizon[e]), fmt(time - delay[e]), 'WITHSCORES')
+    else
+      reply[#reply + 1] = {}
+    end
+  end
+  return reply
+end
+
+local function label(k, id, timeText, fraud)
+  local time = tonumber(timeText)
+  local seen = redis.call('GET', KEYS[k])
+  local status = 2
+  if seen then
+    local bar = string.find(seen, '|', 1, true)
+    status = (tonumber(string.sub(seen, 1, bar - 1)) == time) and 1 or 4
+  end
+  local reply = {status}
+  local kept = false
+  for i, e in ipairs(labelled) do
+    local key, set = KEYS[k + 2 * i - 1], KEYS[k + 2 * i]
+    local newest, _, frauds = header(redis.call('GETRANGE', key, 0, H - 1))
+    reply[#reply + 1] = newest
+    local cutoff = newest and (newest - horizon[e] - grace)
+    if status ~= 4 and (not newest or time > cutoff) then
+      kept = true
+      if fraud == '1' then
+        redis.call('ZADD', set, timeText, id)
+        if newest then redis.call('ZREMRANGEBYSCORE', set, '-inf', fmt(cutoff)) end
+        redis.call('EXPIRE', set, ttl[e])
+        if newest and not frauds then redis.call('SETRANGE', key, H - 1, '\\1') end
+      elseif frauds or not newest then
+        redis.call('ZREM', set, id)
       end
     end
   end
-  reply[#reply + 1] = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2] or ''
+  if status == 1 and not kept then reply[1] = 4 end
+  return reply
 end
-if found then
-  reply[1] = 1
-elseif redis.call('EXISTS', KEYS[2]) == 0 then
-  redis.call('SET', KEYS[3], fraud, 'EX', ARGV[5])
-  reply[1] = 2
-else
-  reply[1] = 4
+
+local replies = {}
+local k, a = 2, 7 + entities * 4
+while a <= #ARGV do
+  if ARGV[a] == 't' then
+    replies[#replies + 1] = transaction(k, ARGV[a + 1], ARGV[a + 2], ARGV[a + 3])
+    k = k + 1 + 2 * entities
+  else
+    replies[#replies + 1] = label(k, ARGV[a + 1], ARGV[a + 2], ARGV[a + 3])
+    k = k + 1 + 2 * #labelled
+  end
+  a = a + 4
 end
-return reply
+return {0, replies}
 `;

@@ -49,6 +49,7 @@ export function pacedFixture(rate: number, p50: number): PacedResult {
 export const ceilingsFixture = (dynamodb: number): CeilingsRun => ({
   kafka: 50_000,
   redis_script: 10_000,
+  redis_records_per_core_s: 40_000,
   onnx: 200_000,
   dynamodb_batch_write: dynamodb,
 });

@@ -5,10 +5,15 @@ import type { LatencyPath } from './hop-latency.recorder';
 import type { LatencyPercentiles } from './latency.histogram';
 import type { SpreadTree } from './run-spread';
 
-/** The ceilings of one run, events/s. */
+/** The ceilings of one run, events/s (the last: records per second of Redis CPU). */
 export interface CeilingsRun {
   readonly kafka: number;
   readonly redis_script: number;
+  /**
+   * The window store alone: records (transactions and labels) one Redis core takes per second,
+   * from the Redis server's CPU time while the Redis ceiling ran.
+   */
+  readonly redis_records_per_core_s: number;
   readonly onnx: number;
   readonly dynamodb_batch_write: number;
 }
@@ -70,6 +75,8 @@ export interface BenchRun {
 /** A guarantee's figures over the runs, as the targets read them. */
 export interface GuaranteeSummary {
   readonly pipeline: SpreadTree<FlatOutResult>;
+  /** The ceilings of the same runs. */
+  readonly ceilings: SpreadTree<CeilingsRun>;
   readonly ratios: SpreadTree<Ratios>;
   /** By offered rate (`"1000"`). */
   readonly latency_at_rates: Readonly<Record<string, SpreadTree<PacedResult>>>;

@@ -1,5 +1,5 @@
 import { judgeTargets } from './bench-targets.catalog';
-import { benchRunFixture, pacedFixture } from './bench-run.fixture';
+import { benchRunFixture, ceilingsFixture, pacedFixture } from './bench-run.fixture';
 import type { GuaranteeSummary } from './bench-run.types';
 import { spreadTree } from './run-spread';
 
@@ -8,6 +8,7 @@ function summaryOf(predictionsPerSecond: number, p50AtThousand: number): Guarant
   if (run === undefined) throw new Error('fixture without a guarantee');
   return {
     pipeline: spreadTree([run.pipeline]),
+    ceilings: spreadTree([ceilingsFixture(4_000)]),
     ratios: spreadTree([run.ratios]),
     latency_at_rates: { '1000': spreadTree([pacedFixture(1_000, p50AtThousand)]) },
   };
@@ -24,6 +25,8 @@ describe('judgeTargets', () => {
       // p99 is 45 ms, 3 × the p50.
       ['p99_50ms_at_1000_per_s', true],
       ['p99_producer_to_stored_150ms_at_1000_per_s', true],
+      // 40,000 records per Redis core-second.
+      ['window_store_50k_records_per_redis_core_s', false],
       ['pipeline_cpu_250us_per_event', false],
     ]);
     expect(verdicts[1]?.value).toEqual({ median: 150, min: 150, max: 150 });

@@ -46,6 +46,7 @@ describe('benchReport', () => {
       stored_80pct_of_dynamodb: false,
       p99_50ms_at_1000_per_s: false,
       p99_producer_to_stored_150ms_at_1000_per_s: false,
+      window_store_50k_records_per_redis_core_s: false,
       pipeline_cpu_250us_per_event: false,
     });
   });

@@ -63,7 +63,10 @@ export function benchReport(
   const byGuarantee: Partial<Record<ProcessingGuarantee, GuaranteeReport>> = {};
   for (const guarantee of guarantees) {
     const ran = runs.flatMap((run) => run.guarantees[guarantee] ?? []);
-    if (ran.length > 0) byGuarantee[guarantee] = guaranteeReport(ran, rates);
+    const ceilings = spreadTree(
+      runs.flatMap((run) => (run.guarantees[guarantee] ? [run.ceilings_eps] : [])),
+    );
+    if (ran.length > 0) byGuarantee[guarantee] = guaranteeReport(ran, ceilings, rates);
   }
   const primary = byGuarantee[guarantees[0] as ProcessingGuarantee];
   const verdicts = Object.fromEntries(
@@ -79,11 +82,16 @@ export function benchReport(
   };
 }
 
-function guaranteeReport(runs: readonly GuaranteeRun[], rates: readonly number[]): GuaranteeReport {
+function guaranteeReport(
+  runs: readonly GuaranteeRun[],
+  ceilings: SpreadTree<CeilingsRun>,
+  rates: readonly number[],
+): GuaranteeReport {
   const atRate = (rate: number) =>
     runs.flatMap((run) => run.paced.filter((paced) => paced.rate === rate));
   const summary: GuaranteeSummary = {
     pipeline: spreadTree(runs.map((run) => run.pipeline)),
+    ceilings,
     ratios: spreadTree(runs.map((run) => run.ratios)),
     latency_at_rates: Object.fromEntries(
       rates.map((rate) => [String(rate), spreadTree(atRate(rate))]),

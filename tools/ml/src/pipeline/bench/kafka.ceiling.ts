@@ -5,6 +5,8 @@ export interface CeilingResult {
   readonly events: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
+  /** The Redis ceiling's: records (events and labels) per second of the Redis server's CPU. */
+  readonly recordsPerRedisCoreSecond?: number;
 }
 
 /**

@@ -89,17 +89,22 @@ async function measureCeilings(kafka: Kafka, events: number): Promise<CeilingsRu
     log(
       `  ceiling ${name}: ${result.eventsPerSecond} events/s (${result.events} in ${result.seconds.toFixed(2)} s)`,
     );
-    return result.eventsPerSecond;
+    return result;
   };
+  const rate = async (name: string, measure: () => Promise<CeilingResult> | CeilingResult) =>
+    (await measured(name, measure)).eventsPerSecond;
+  const redis = await measured('features Redis script', () =>
+    measureServiceCeiling(SERVICE_CEILINGS.redisScript, events),
+  );
+  log(`  ceiling window store: ${redis.recordsPerRedisCoreSecond} records per Redis core-second`);
   return {
-    kafka: await measured('kafka produce→consume', () => measureKafkaCeiling(kafka, events)),
-    redis_script: await measured('features Redis script', () =>
-      measureServiceCeiling(SERVICE_CEILINGS.redisScript, events),
-    ),
-    onnx: await measured('ONNX scoring', () =>
+    kafka: await rate('kafka produce→consume', () => measureKafkaCeiling(kafka, events)),
+    redis_script: redis.eventsPerSecond,
+    redis_records_per_core_s: redis.recordsPerRedisCoreSecond ?? Number.NaN,
+    onnx: await rate('ONNX scoring', () =>
       measureServiceCeiling(SERVICE_CEILINGS.onnxScoring, events),
     ),
-    dynamodb_batch_write: await measured('DynamoDB batch writes', () =>
+    dynamodb_batch_write: await rate('DynamoDB batch writes', () =>
       measureServiceCeiling(SERVICE_CEILINGS.dynamodbWrites, events),
     ),
   };
