@@ -78,10 +78,11 @@ export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition
         },
       );
       const enrichedAt = Date.now();
+      const notes = new BatchNotes();
       batch.items.forEach((item, i) => {
         const parsed = item.value;
         const outcome = outcomes[i] as WindowOutcome;
-        observe(parts, parsed, outcome);
+        notes.observe(parts, parsed, outcome);
         if (parsed.kind !== 'transaction' || outcome.kind !== 'scored') return;
         const vector = computeFeatureVector(plan, parsed.write.event, outcome.entries);
         const value = toEnrichedEvent(parsed.transaction, plan, vector, enrichedAt);
@@ -92,6 +93,7 @@ export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition
         out.emit(item, { to: parts.enriched, key: value.entityId, value, eventId: value.eventId });
         if (value.eventTime > freshness.newest) freshness.newest = value.eventTime;
       });
+      notes.log(parts.logger);
       if (freshness.newest > -Infinity)
         metrics?.featuresNewestEventTime.set(
           { feature_set: freshness.featureSet },
@@ -101,24 +103,56 @@ export function updateFeaturesStage(parts: UpdateFeaturesParts): StageDefinition
   };
 }
 
-/** Duplicates and late events are normal operation, not failures: counted and logged. */
-function observe(parts: UpdateFeaturesParts, parsed: Written, outcome: WindowOutcome): void {
-  const { metrics, logger } = parts;
-  const { topic, partition, offset } = parsed.record;
-  const eventId =
-    parsed.kind === 'transaction'
-      ? parsed.write.event.eventId
-      : parsed.record.headers[HEADERS.eventId];
-  if (outcome.kind === 'duplicate') {
-    metrics?.duplicates.inc({ stage: FEATURES_STAGE });
-    const firstSource = outcome.firstSource;
-    logger?.info({ topic, partition, offset, eventId, firstSource }, 'duplicate event dropped');
-  } else if (outcome.late) {
+/** Where a record came from, for a log line. */
+interface RecordRef {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly eventId: string | undefined;
+}
+
+/**
+ * Duplicates and late events are normal operation, not failures: each is counted in the metrics,
+ * and a batch logs one line per kind with the counts and its first such record. A replay of old
+ * data or a producer resending a backlog makes every record late or a duplicate: a line per
+ * record would flood the logs and cost the service more than the records themselves.
+ */
+class BatchNotes {
+  private readonly late = { transactions: 0, labels: 0 };
+  private firstLate: RecordRef | undefined;
+  private duplicates = 0;
+  private firstDuplicate: (RecordRef & { readonly firstSource: string }) | undefined;
+
+  observe(parts: UpdateFeaturesParts, parsed: Written, outcome: WindowOutcome): void {
+    if (outcome.kind !== 'duplicate' && !outcome.late) return;
+    const { topic, partition, offset } = parsed.record;
+    const eventId =
+      parsed.kind === 'transaction'
+        ? parsed.write.event.eventId
+        : parsed.record.headers[HEADERS.eventId];
+    const ref = { topic, partition, offset, eventId };
+    if (outcome.kind === 'duplicate') {
+      parts.metrics?.duplicates.inc({ stage: FEATURES_STAGE });
+      this.duplicates += 1;
+      this.firstDuplicate ??= { ...ref, firstSource: outcome.firstSource };
+      return;
+    }
     const kind = outcome.kind === 'label' ? 'label' : 'transaction';
-    metrics?.lateEvents.inc({ kind });
-    logger?.warn(
-      { topic, partition, offset, eventId },
-      `${kind} arrived too late for exact features`,
-    );
+    parts.metrics?.lateEvents.inc({ kind });
+    this.late[kind === 'label' ? 'labels' : 'transactions'] += 1;
+    this.firstLate ??= ref;
+  }
+
+  log(logger: Logger | undefined): void {
+    if (this.duplicates > 0)
+      logger?.info(
+        { duplicates: this.duplicates, first: this.firstDuplicate },
+        'duplicate events dropped',
+      );
+    if (this.firstLate !== undefined)
+      logger?.warn(
+        { ...this.late, first: this.firstLate },
+        'events arrived too late for exact features',
+      );
   }
 }
