@@ -227,6 +227,25 @@ describe('the Redis window state', () => {
     ]);
   });
 
+  it('loads its script again when Redis has lost it (a restart, SCRIPT FLUSH) and applies the batch', async () => {
+    const { store } = freshStore(DAY);
+    await store.apply([transaction('a', 'c1', 't1', T0)], NO_EPOCH);
+    await redis.script('FLUSH');
+
+    const outcomes = await store.apply(
+      [transaction('b', 'c1', 't1', T0 + 60), label('a', T0, 't1', 1)],
+      NO_EPOCH,
+    );
+
+    expect(outcomes).toEqual([
+      expect.objectContaining({ kind: 'scored', redelivered: false }),
+      { kind: 'label', status: 'applied', late: false },
+    ]);
+    expect(
+      feature(transaction('b', 'c1', 't1', T0 + 60), outcomes[0], 'CUSTOMER_ID_NB_TX_1DAY_WINDOW'),
+    ).toBe(2);
+  });
+
   it('fails with a retriable DEPENDENCY_UNAVAILABLE error when Redis does not answer', async () => {
     const absent = new Redis('redis://127.0.0.1:1', {
       lazyConnect: true,
