@@ -42,13 +42,15 @@ export const scoringConfigSchema = z
     MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(1_000),
     /**
      * The sliding event-time window drift is measured over (`rtml_model_drift_psi`), in hours:
-     * a day by default, long enough for a daily cycle, short enough to show a shift within it.
+     * a week by default, the length of the reference it is compared with (a model's held-out
+     * week), so calendar inputs compare like with like. A day-long window put a weekend flag at
+     * a PSI of 2.4 on every weekday (docs/model-quality.md).
      */
     DRIFT_WINDOW_HOURS: z.coerce
       .number()
       .min(1)
       .max(24 * 90)
-      .default(24),
+      .default(168),
     /** PSI at or above which an input or the score raises a model alert on `model.alerts`. */
     DRIFT_PSI_HIGH: z.coerce.number().positive().default(0.25),
     /** PSI below which an input that raised an alert may raise one again. */

@@ -1,6 +1,7 @@
 import { referenceDistribution } from '@rtml/model-training';
 import { servingModelFixture } from '../testing/serving-model.fixture';
 import type { ServingModel } from '../model/serving-model.model';
+import { scoringConfigSchema } from '../scoring.config';
 import { DriftMonitor } from './drift.monitor';
 
 const WIDTH = 15;
@@ -59,5 +60,37 @@ describe('DriftMonitor alerts', () => {
     monitor.observe('champion', servingModelFixture('5'), AT, new Array(WIDTH).fill(1_000), 0.9);
     expect(monitor.reading('champion')).toBeUndefined();
     expect(monitor.alertsFor('t:0:0')).toEqual([]);
+  });
+});
+
+describe('DriftMonitor over a calendar input, with the default window', () => {
+  const HOUR = 3_600_000;
+  const weekend = (time: number) => ([0, 6].includes(new Date(time).getUTCDay()) ? 1 : 0);
+  // The reference week: an event an hour, its first input the weekend flag (2 days in 7).
+  const monday = Date.UTC(2018, 7, 6);
+  const week = Array.from({ length: 168 }, (_, h) => monday + h * HOUR);
+  const calendarModel: ServingModel = {
+    ...model,
+    reference: {
+      ...model.reference!,
+      features: [referenceDistribution(week.map(weekend)), ...model.reference!.features.slice(1)],
+    },
+  };
+  /** Two weeks like the reference, read on a Friday at 00:00 (a window of weekdays if a day). */
+  const driftOfWeekendFlag = (windowMs: number): number => {
+    const monitor = new DriftMonitor(windowMs);
+    for (let h = 0; h < 2 * 168 + 4 * 24; h++) {
+      const time = monday + h * HOUR;
+      const values = Array.from({ length: WIDTH }, (_, c) => (c === 0 ? weekend(time) : h % 100));
+      monitor.observe('champion', calendarModel, time, values, (h % 100) / 100);
+    }
+    return monitor.reading('champion')!.features[0]!;
+  };
+
+  it('compares whole weeks by default, so a weekend flag is not a shift; a day-long window calls it a major one', () => {
+    const defaultWindowMs = scoringConfigSchema.parse({}).DRIFT_WINDOW_HOURS * HOUR;
+
+    expect(driftOfWeekendFlag(defaultWindowMs)).toBeLessThan(0.1);
+    expect(driftOfWeekendFlag(24 * HOUR)).toBeGreaterThanOrEqual(0.25);
   });
 });
