@@ -1,3 +1,4 @@
+import { sampleValue } from '@rtml/observability';
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -204,19 +205,7 @@ describe('online quality through the running actions service', () => {
   });
 
   it('exports the same numbers as gauges, over the rolling window of the latest complete days', async () => {
-    /** The value of the sample of `name` whose labels include `labels`. */
-    const gauge = (text: string, name: string, labels: Record<string, string>) => {
-      for (const line of text.split('\n')) {
-        const match = /^(\w+)\{(.*)\} (\S+)$/.exec(line);
-        if (match?.[1] !== name) continue;
-        const has = Object.fromEntries(
-          [...match[2]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-        );
-        if (Object.entries(labels).every(([key, value]) => has[key] === value))
-          return Number(match[3]);
-      }
-      return undefined;
-    };
+    const gauge = sampleValue;
     await eventually(
       async () => {
         const text = await (await fetch(`${harness.baseUrl}/metrics`)).text();

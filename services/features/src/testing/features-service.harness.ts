@@ -1,3 +1,4 @@
+import { sampleValue } from '@rtml/observability';
 import type { Admin, Kafka } from 'kafkajs';
 import { TopicReader } from '@rtml/kafka/testing';
 import { HEADERS, topicName, valueSubject } from '@rtml/contracts';
@@ -163,11 +164,7 @@ export class FeaturesServiceHarness {
     labels: Readonly<Record<string, string>> = {},
   ): Promise<number | undefined> {
     const text = await this.metricsText();
-    const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-    const line = text
-      .split('\n')
-      .find((row) => row.startsWith(`${name}{`) && wanted.every((pair) => row.includes(pair)));
-    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    return sampleValue(text, name, labels);
   }
 
   /** The vector of each enriched event read so far, by event id (the last when read twice). */

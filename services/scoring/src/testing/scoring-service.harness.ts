@@ -1,3 +1,4 @@
+import { sampleValue } from '@rtml/observability';
 import { TopicReader } from '@rtml/kafka/testing';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Kafka } from 'kafkajs';
@@ -119,12 +120,7 @@ export class ScoringServiceHarness {
     name: string,
     labels: Readonly<Record<string, string>>,
   ): Promise<number | undefined> {
-    const text = await (await fetch(`${this.url}/metrics`)).text();
-    const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-    const line = text
-      .split('\n')
-      .find((row) => row.startsWith(`${name}{`) && wanted.every((pair) => row.includes(pair)));
-    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    return sampleValue(await (await fetch(`${this.url}/metrics`)).text(), name, labels);
   }
 
   /** New enriched events of this suite (see `enrichedEvents`). */

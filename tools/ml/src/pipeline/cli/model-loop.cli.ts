@@ -1,3 +1,4 @@
+import { parsePrometheusText } from '@rtml/observability';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -209,16 +210,9 @@ interface DriftSample {
 /** Reads scoring's `rtml_model_drift_psi` and `rtml_model_drift_events` for the champion. */
 async function sampleDrift(scoringUrl: string): Promise<DriftSample> {
   const text = await (await fetch(`${scoringUrl}/metrics`)).text();
-  const samples: Array<{ name: string; labels: Record<string, string>; value: number }> = [];
-  for (const line of text.split('\n')) {
-    const match = /^(rtml_model_drift_(?:psi|events))\{(.*)\} (\S+)$/.exec(line);
-    if (match === null) continue;
-    const labels = Object.fromEntries(
-      [...match[2]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
-    );
-    if (labels['role'] === 'champion')
-      samples.push({ name: match[1]!, labels, value: Number(match[3]) });
-  }
+  const samples = parsePrometheusText(text).filter(
+    (sample) => sample.labels['role'] === 'champion',
+  );
   const psi = samples.filter((sample) => sample.name === 'rtml_model_drift_psi');
   const inputs = psi
     .filter((sample) => sample.labels['input'] !== 'score')
