@@ -93,4 +93,39 @@ describe('Avro maps and arrays with bounded block counts', () => {
     expect(() => bounded.fromBuffer(doubles)).toThrow(/an Avro array block declares 3 entries/);
     expect(() => bounded.fromBuffer(nulls)).toThrow(/an Avro array block declares 2000000 entries/);
   });
+
+  it('refuses a string or a map key that is not valid UTF-8, which avsc reads as U+FFFD', () => {
+    const stringSchema = { type: 'record', name: 'Id', fields: [{ name: 'id', type: 'string' }] };
+    const strict = avro.Type.forSchema(stringSchema as avro.Schema, {
+      typeHook: boundedCollections,
+    });
+    const lenient = avro.Type.forSchema(stringSchema as avro.Schema);
+    const badId = Buffer.concat([varint(3), Buffer.from([0x61, 0xff, 0x62])]);
+    const badKey = Buffer.concat([
+      varint(1),
+      varint(2),
+      Buffer.from([0xc3, 0x28]),
+      varint(1),
+      Buffer.from('x'),
+      varint(0),
+      varint(0),
+      varint(0),
+    ]);
+
+    expect(lenient.fromBuffer(badId)).toEqual({ id: 'a\uFFFDb' });
+    expect(() => strict.fromBuffer(badId)).toThrow(/an Avro string of 3 bytes is not valid UTF-8/);
+    expect(() => bounded.fromBuffer(badKey)).toThrow(/not valid UTF-8/);
+    expect(strict.fromBuffer(strict.toBuffer({ id: 'tx:é-😀' }))).toEqual({ id: 'tx:é-😀' });
+  });
+
+  it('reports a string longer than the bytes left as truncated, as avsc does', () => {
+    const strict = avro.Type.forSchema(
+      { type: 'record', name: 'Id', fields: [{ name: 'id', type: 'string' }] } as avro.Schema,
+      { typeHook: boundedCollections },
+    );
+
+    expect(() => strict.fromBuffer(Buffer.concat([varint(9), Buffer.from('abc')]))).toThrow(
+      /truncated/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import avro from 'avsc';
 import type { ForSchemaOptions, Schema, Type } from 'avsc';
 
@@ -32,15 +33,45 @@ const MAX_EMPTY_ITEMS = 1_000_000;
  * larger than the bytes left can only be a corrupt or hostile record: it fails at once, as
  * undecodable, and is dead-lettered like any other.
  *
+ * Strings (values and map keys) are checked to be valid UTF-8 as well: avsc decodes invalid bytes
+ * to U+FFFD, so a corrupted id or key would pass validation as another one (found by the fuzz
+ * tests); it is undecodable instead.
+ *
  * Pass as avsc's `typeHook` (`AvroSerde`, `ContractCodec`); other types are left to avsc.
  */
 export function boundedCollections(schema: Schema, opts: ForSchemaOptions): Type | undefined {
+  if (schema === 'string') return new StrictStringType();
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return undefined;
   const { type, logicalType } = schema as { type?: unknown; logicalType?: unknown };
   if (logicalType !== undefined) return undefined;
+  if (type === 'string') return new StrictStringType();
   if (type === 'map') return new BoundedMapType(schema, opts);
   if (type === 'array') return new BoundedArrayType(schema, opts);
   return undefined;
+}
+
+class StrictStringType extends avro.types.StringType {
+  _read(tap: Tap): string {
+    return readUtf8(tap);
+  }
+}
+
+/**
+ * An Avro string whose bytes must be valid UTF-8. A negative or overlong length leaves the tap
+ * invalid, as avsc's own reader does, so the decoder reports the record truncated.
+ */
+function readUtf8(tap: Tap): string {
+  const length = tap.readLong();
+  const start = tap.pos;
+  const end = start + length;
+  if (length < 0 || end > tap.buf.length) {
+    tap.pos = tap.buf.length + 1;
+    return '';
+  }
+  tap.pos = end;
+  if (!isUtf8(tap.buf.subarray(start, end)))
+    throw new Error(`an Avro string of ${length} bytes is not valid UTF-8`);
+  return tap.buf.toString('utf8', start, end);
 }
 
 // avsc freezes its types once built: the bounded readers are methods of subclasses, and what they
@@ -101,7 +132,7 @@ function readMap(tap: Tap, values: Codec): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   for (let n = blockCount(tap, 'map', 1); n > 0; n = blockCount(tap, 'map', 1))
     for (; n > 0; n -= 1) {
-      const key = tap.readString();
+      const key = readUtf8(tap);
       map[key] = values._read(tap);
     }
   return map;

@@ -89,6 +89,33 @@ describe('Kafka with Avro through the schema registry', () => {
     expect(String((failure as AppError).cause)).toMatch(/map block declares 5000000 entries/);
   });
 
+  it('refuses as undecodable a record whose string is not valid UTF-8, instead of reading U+FFFD', async () => {
+    const subject = `${kafka.prefix}named-value`;
+    const id = await serde.register({
+      subject,
+      schema: {
+        type: 'record',
+        name: 'Named',
+        namespace: `io.rtml.test.${kafka.prefix.replace(/[^a-z0-9]/g, '')}`,
+        fields: [{ name: 'customerId', type: 'string' }],
+      },
+      compatibility: 'BACKWARD',
+    });
+    const frame = Buffer.alloc(5);
+    frame.writeInt32BE(id, 1);
+    // "c", a lone 0xff byte, "1": three bytes that avsc alone decodes as "c\uFFFD1".
+    const corrupted = Buffer.concat([frame, Buffer.from([0x06, 0x63, 0xff, 0x31])]);
+    const valid = Buffer.concat([frame, Buffer.from([0x06, 0x63, 0x2d, 0x31])]);
+
+    const failure = await new AvroSerde(kafka.schemaRegistryUrl)
+      .decode(corrupted)
+      .catch((error: unknown) => error as AppError);
+
+    expect(failure).toMatchObject({ code: 'UNDECODABLE', retriable: false });
+    expect(String((failure as AppError).cause)).toMatch(/not valid UTF-8/);
+    await expect(serde.decode(valid)).resolves.toEqual({ customerId: 'c-1' });
+  });
+
   it('is refused by the registry when a change breaks BACKWARD compatibility', async () => {
     const subject = `${kafka.prefix}compat-value`;
     await serde.register({ subject, schema: paymentV1, compatibility: 'BACKWARD' });
