@@ -1,9 +1,8 @@
 /**
  * Stable codes for this library's failures. `FEATURE_SET_INVALID`: a definition broke a rule
- * (configuration error, never retriable). `ENTRY_UNDECODABLE`: a stored window entry is not in
- * the encoding this library writes (corrupt state or a format change).
+ * (configuration error, never retriable).
  */
-export type FeatureEngineErrorCode = 'FEATURE_SET_INVALID' | 'ENTRY_UNDECODABLE';
+export type FeatureEngineErrorCode = 'FEATURE_SET_INVALID';
 
 /** A failure with a stable code and, for definitions, every problem found (not just the first). */
 export class FeatureEngineError extends Error {

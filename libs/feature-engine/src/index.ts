@@ -51,7 +51,6 @@ export {
 } from './window-entry.packing';
 export type { PackedEntries } from './window-entry.packing';
 export { WindowEntryBuffer } from './window-entry.buffer';
-export { decodeEntry, encodeEntry } from './window-entry.codec';
 export { expiryCutoff, isExpired, pruneEntries } from './window-entry.pruning';
 export { nightUtc, weekendUtc } from './calendar.features';
 export { FeatureEngineError } from './feature-engine.error';

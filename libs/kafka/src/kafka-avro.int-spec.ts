@@ -22,6 +22,28 @@ describe('Kafka with Avro through the schema registry', () => {
   const publisher = new KafkaRecordPublisher(kafka.kafka);
   const serde = new AvroSerde(kafka.schemaRegistryUrl);
 
+  /**
+   * Registers a one-record schema under a subject of this suite, and returns the wire format's
+   * frame for it (magic byte and schema id) with a fresh serde to decode through the registry.
+   */
+  const registeredFrame = async (name: string, fields: readonly object[]) => {
+    const id = await serde.register({
+      subject: `${kafka.prefix}${name.toLowerCase()}-value`,
+      schema: {
+        type: 'record',
+        name,
+        namespace: `io.rtml.test.${kafka.prefix.replace(/[^a-z0-9]/g, '')}`,
+        fields,
+      },
+      compatibility: 'BACKWARD',
+    });
+    const frame = Buffer.alloc(5);
+    frame.writeInt32BE(id, 1);
+    const decodeFresh = (value: Buffer) =>
+      new AvroSerde(kafka.schemaRegistryUrl).decode(value).catch((error: unknown) => error);
+    return { frame, decodeFresh };
+  };
+
   beforeAll(() => publisher.connect());
   afterAll(async () => {
     await Promise.all(consumers.map((consumer) => consumer.stop()));
@@ -64,52 +86,28 @@ describe('Kafka with Avro through the schema registry', () => {
   });
 
   it('dead-letters at once a record whose map block declares more entries than it has bytes', async () => {
-    const subject = `${kafka.prefix}tagged-value`;
-    const id = await serde.register({
-      subject,
-      schema: {
-        type: 'record',
-        name: 'Tagged',
-        namespace: `io.rtml.test.${kafka.prefix.replace(/[^a-z0-9]/g, '')}`,
-        fields: [{ name: 'tags', type: { type: 'map', values: 'string' } }],
-      },
-      compatibility: 'BACKWARD',
-    });
-    const frame = Buffer.alloc(5);
-    frame.writeInt32BE(id, 1);
+    const { frame, decodeFresh } = await registeredFrame('Tagged', [
+      { name: 'tags', type: { type: 'map', values: 'string' } },
+    ]);
     // A block of five million entries in four bytes: avsc alone loops over every one of them
     // before it finds the buffer too short (2^40 of them held a core for hours).
     const hostile = Buffer.concat([frame, Buffer.from([0x80, 0xad, 0xe2, 0x04])]);
 
-    const failure = await new AvroSerde(kafka.schemaRegistryUrl)
-      .decode(hostile)
-      .catch((error: unknown) => error as AppError);
+    const failure = await decodeFresh(hostile);
 
     expect(failure).toMatchObject({ code: 'UNDECODABLE', retriable: false });
     expect(String((failure as AppError).cause)).toMatch(/map block declares 5000000 entries/);
   });
 
   it('refuses as undecodable a record whose string is not valid UTF-8, instead of reading U+FFFD', async () => {
-    const subject = `${kafka.prefix}named-value`;
-    const id = await serde.register({
-      subject,
-      schema: {
-        type: 'record',
-        name: 'Named',
-        namespace: `io.rtml.test.${kafka.prefix.replace(/[^a-z0-9]/g, '')}`,
-        fields: [{ name: 'customerId', type: 'string' }],
-      },
-      compatibility: 'BACKWARD',
-    });
-    const frame = Buffer.alloc(5);
-    frame.writeInt32BE(id, 1);
+    const { frame, decodeFresh } = await registeredFrame('Named', [
+      { name: 'customerId', type: 'string' },
+    ]);
     // "c", a lone 0xff byte, "1": three bytes that avsc alone decodes as "c\uFFFD1".
     const corrupted = Buffer.concat([frame, Buffer.from([0x06, 0x63, 0xff, 0x31])]);
     const valid = Buffer.concat([frame, Buffer.from([0x06, 0x63, 0x2d, 0x31])]);
 
-    const failure = await new AvroSerde(kafka.schemaRegistryUrl)
-      .decode(corrupted)
-      .catch((error: unknown) => error as AppError);
+    const failure = await decodeFresh(corrupted);
 
     expect(failure).toMatchObject({ code: 'UNDECODABLE', retriable: false });
     expect(String((failure as AppError).cause)).toMatch(/not valid UTF-8/);
