@@ -1,5 +1,5 @@
 import { DEFAULT_ENDPOINTS, field } from '@rtml/config';
-import { PROCESSING_GUARANTEES, SASL_MECHANISMS } from '@rtml/kafka';
+import { PROCESSING_GUARANTEES, PUBLISHER_CLIENTS, SASL_MECHANISMS } from '@rtml/kafka';
 import { z } from 'zod';
 
 /**
@@ -24,6 +24,13 @@ export const kafkaFields = {
    * docs/reliability.md has what each costs.
    */
   PROCESSING_GUARANTEE: z.enum(PROCESSING_GUARANTEES).default('exactly_once_v2'),
+  /**
+   * The client of the service's publisher: ingest's outputs, and every stage's outputs under
+   * `at_least_once` (exactly-once outputs go through KafkaJS's transactional producers, and every
+   * consumer is KafkaJS). `platformatic` (@platformatic/kafka) takes a third of KafkaJS's CPU per
+   * produced record on `npm run bench:kafka-clients` (docs/benchmarks.md).
+   */
+  KAFKA_PUBLISHER_CLIENT: z.enum(PUBLISHER_CLIENTS).default('kafkajs'),
   /** TLS to the brokers (`SSL` or `SASL_SSL` listeners); the files hold PEM. */
   KAFKA_SSL: field.boolean(false),
   KAFKA_SSL_CA_FILE: z.string().default(''),

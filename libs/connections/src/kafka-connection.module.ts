@@ -1,10 +1,11 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { AvroSerde, KafkaRecordPublisher, TopicAdmin, createKafkaClient } from '@rtml/kafka';
+import { AvroSerde, DurableRecordPublisher, TopicAdmin, createKafkaClient } from '@rtml/kafka';
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry } from '@rtml/service-runtime';
 import { KAFKA_CLIENT } from './connection.tokens';
+import { recordPublisherFor } from './kafka-connection.settings';
 import type { KafkaConnectionSettings } from './kafka-connection.settings';
 
 @Injectable()
@@ -12,7 +13,7 @@ class KafkaConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(TopicAdmin) private readonly admin: TopicAdmin,
     @Inject(AvroSerde) private readonly serde: AvroSerde,
-    @Inject(KafkaRecordPublisher) private readonly publisher: KafkaRecordPublisher,
+    @Inject(DurableRecordPublisher) private readonly publisher: DurableRecordPublisher,
     @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
   ) {}
 
@@ -52,9 +53,9 @@ export class KafkaConnectionModule {
           useFactory: (kafka: Kafka) => new TopicAdmin(kafka),
         },
         {
-          provide: KafkaRecordPublisher,
+          provide: DurableRecordPublisher,
           inject: [KAFKA_CLIENT],
-          useFactory: (kafka: Kafka) => new KafkaRecordPublisher(kafka),
+          useFactory: (kafka: Kafka) => recordPublisherFor(options, kafka),
         },
         {
           provide: AvroSerde,
@@ -62,7 +63,7 @@ export class KafkaConnectionModule {
         },
         KafkaConnectionLifecycle,
       ],
-      exports: [KAFKA_CLIENT, TopicAdmin, KafkaRecordPublisher, AvroSerde],
+      exports: [KAFKA_CLIENT, TopicAdmin, DurableRecordPublisher, AvroSerde],
     };
   }
 }

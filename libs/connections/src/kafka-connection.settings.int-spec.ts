@@ -1,12 +1,19 @@
 import { loadConfig } from '@rtml/config';
-import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
+import { createKafkaClient } from '@rtml/kafka';
 import { createLogger } from '@rtml/observability';
 import { testEndpoints, useKafka } from '@rtml/testing';
 import { z } from 'zod';
 import { kafkaFields } from './connection.fields';
-import { kafkaConnectionSettings } from './kafka-connection.settings';
+import { kafkaConnectionSettings, recordPublisherFor } from './kafka-connection.settings';
 
 const secure = testEndpoints().kafkaSecure;
+
+/** The messages of an error, its causes and the members of aggregate errors. */
+function messagesOf(error: unknown): string[] {
+  if (!(error instanceof Error)) return [];
+  const members = error instanceof AggregateError ? (error.errors as unknown[]) : [];
+  return [error.message, ...members.flatMap(messagesOf), ...messagesOf(error.cause)];
+}
 
 describe('Kafka settings from the environment against a SASL_SSL listener', () => {
   if (secure === undefined) {
@@ -23,24 +30,27 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
     KAFKA_SASL_USERNAME: secure.username,
     KAFKA_SASL_PASSWORD: secure.password,
   };
+  const settingsWith = (overrides: Record<string, string>) =>
+    kafkaConnectionSettings(
+      loadConfig(z.object(kafkaFields), { ...env, ...overrides }),
+      'rtml-secure-test',
+    );
   const clientWith = (overrides: Record<string, string>) =>
-    createKafkaClient({
-      ...kafkaConnectionSettings(
-        loadConfig(z.object(kafkaFields), { ...env, ...overrides }),
-        'rtml-secure-test',
-      ),
-      logger,
-    });
+    createKafkaClient({ ...settingsWith(overrides), logger });
 
-  /** Creates a topic, publishes one record and consumes it back, all through `client`. */
-  const roundTrip = async (client: ReturnType<typeof clientWith>, name: string) => {
+  /**
+   * Creates a topic, publishes one record and consumes it back, through the client and the
+   * publisher the settings give.
+   */
+  const roundTrip = async (overrides: Record<string, string>, name: string) => {
+    const client = clientWith(overrides);
     const topic = `${kafka.prefix}${name}`;
     kafka.adoptTopics([topic]);
     const admin = client.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: false });
     await admin.disconnect();
-    const publisher = new KafkaRecordPublisher(client);
+    const publisher = recordPublisherFor(settingsWith(overrides), client);
     await publisher.publish([{ topic, key: 'k', value: Buffer.from(`over tls: ${name}`) }]);
     await publisher.disconnect();
 
@@ -55,7 +65,53 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
   };
 
   it('creates a topic, publishes and consumes over TLS with SASL PLAIN credentials', async () => {
-    expect(await roundTrip(clientWith({}), 'secure')).toBe('over tls: secure');
+    expect(await roundTrip({}, 'secure')).toBe('over tls: secure');
+  }, 60_000);
+
+  it.each(['plain', 'scram-sha-256', 'scram-sha-512'])(
+    'publishes with @platformatic/kafka over TLS with SASL %s',
+    async (mechanism) => {
+      const credentials =
+        mechanism === 'plain'
+          ? { KAFKA_SASL_USERNAME: secure.username, KAFKA_SASL_PASSWORD: secure.password }
+          : {
+              KAFKA_SASL_USERNAME: secure.scram.username,
+              KAFKA_SASL_PASSWORD: secure.scram.password,
+            };
+      const overrides = {
+        KAFKA_PUBLISHER_CLIENT: 'platformatic',
+        KAFKA_SASL_MECHANISM: mechanism,
+        ...credentials,
+      };
+      const name = `platformatic-${mechanism}`;
+      expect(await roundTrip(overrides, name)).toBe(`over tls: ${name}`);
+    },
+    60_000,
+  );
+
+  it('refuses to publish with @platformatic/kafka when the SCRAM password is wrong', async () => {
+    const topic = `${kafka.prefix}platformatic-refused`;
+    kafka.adoptTopics([topic]);
+    const admin = clientWith({}).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: false });
+    await admin.disconnect();
+    const publisher = recordPublisherFor(
+      settingsWith({
+        KAFKA_PUBLISHER_CLIENT: 'platformatic',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: secure.scram.username,
+        KAFKA_SASL_PASSWORD: 'wrong',
+      }),
+      clientWith({}),
+    );
+    const refused = await publisher.publish([{ topic, key: 'k', value: Buffer.from('x') }]).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    await publisher.disconnect().catch(() => undefined);
+    expect(refused?.message).toBe('kafka did not acknowledge the batch');
+    expect(messagesOf(refused?.cause).join(' / ')).toMatch(/SASL|authenticat/i);
   }, 60_000);
 
   describe.each([
@@ -69,7 +125,7 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
     };
 
     it('publishes and consumes as the SCRAM user the broker stores in its metadata', async () => {
-      expect(await roundTrip(clientWith(scram), mechanism)).toBe(`over tls: ${mechanism}`);
+      expect(await roundTrip(scram, mechanism)).toBe(`over tls: ${mechanism}`);
     }, 60_000);
 
     it('is refused with a SCRAM authentication error when the password is wrong', async () => {

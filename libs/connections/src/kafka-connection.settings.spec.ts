@@ -20,7 +20,15 @@ describe('kafkaConnectionSettings', () => {
       brokers: ['127.0.0.1:9092'],
       schemaRegistryUrl: 'http://127.0.0.1:8081/apis/ccompat/v7',
       security: {},
+      publisherClient: 'kafkajs',
     });
+  });
+
+  it('publishes with @platformatic/kafka when KAFKA_PUBLISHER_CLIENT says so, and refuses other names', () => {
+    expect(settingsOf({ KAFKA_PUBLISHER_CLIENT: 'platformatic' }).publisherClient).toBe(
+      'platformatic',
+    );
+    expect(() => settingsOf({ KAFKA_PUBLISHER_CLIENT: 'rdkafka' })).toThrow();
   });
 
   it('reads the PEM files and the SASL credentials of a secured cluster', () => {

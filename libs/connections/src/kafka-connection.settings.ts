@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '@rtml/errors';
-import type { KafkaSecurity, RegistryAuth } from '@rtml/kafka';
+import { KafkaRecordPublisher, PlatformaticRecordPublisher } from '@rtml/kafka';
+import type {
+  DurableRecordPublisher,
+  KafkaSecurity,
+  PublisherClient,
+  RegistryAuth,
+} from '@rtml/kafka';
+import type { Kafka } from 'kafkajs';
 import type { KafkaFieldValues } from './connection.fields';
 
 /** Everything a service needs to reach Kafka and the schema registry. */
@@ -10,6 +17,8 @@ export interface KafkaConnectionSettings {
   readonly schemaRegistryUrl: string;
   readonly security: KafkaSecurity;
   readonly registryAuth?: RegistryAuth;
+  /** The client the publisher sends with (`KAFKA_PUBLISHER_CLIENT`); KafkaJS when absent. */
+  readonly publisherClient?: PublisherClient;
 }
 
 type ReadText = (path: string) => string;
@@ -44,6 +53,7 @@ export function kafkaConnectionSettings(
     brokers: config.KAFKA_BROKERS,
     schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
     security,
+    publisherClient: config.KAFKA_PUBLISHER_CLIENT,
     ...(config.SCHEMA_REGISTRY_USERNAME !== '' && {
       registryAuth: {
         username: config.SCHEMA_REGISTRY_USERNAME,
@@ -51,6 +61,19 @@ export function kafkaConnectionSettings(
       },
     }),
   };
+}
+
+/** The publisher the settings name: on `kafka` (KafkaJS), or its own @platformatic/kafka producer. */
+export function recordPublisherFor(
+  settings: KafkaConnectionSettings,
+  kafka: Kafka,
+): DurableRecordPublisher {
+  if (settings.publisherClient !== 'platformatic') return new KafkaRecordPublisher(kafka);
+  return new PlatformaticRecordPublisher({
+    brokers: settings.brokers,
+    clientId: settings.clientId,
+    security: settings.security,
+  });
 }
 
 const PEM_FILES = [

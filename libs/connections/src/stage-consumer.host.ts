@@ -10,7 +10,7 @@ import { topicName, valueSubject } from '@rtml/contracts';
 import {
   AvroSerde,
   DeadLetterWriter,
-  KafkaRecordPublisher,
+  DurableRecordPublisher,
   StageConsumer,
   StageRunner,
   backoffDelay,
@@ -61,7 +61,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
   constructor(
     private readonly kafka: Kafka,
     serde: AvroSerde,
-    private readonly publisher: KafkaRecordPublisher,
+    private readonly publisher: DurableRecordPublisher,
     private readonly binding: StageBinding,
     private readonly logger: Logger,
     private readonly metrics: PipelineMetrics,
@@ -165,7 +165,7 @@ export function stageConsumerProviders(options: StageConsumerHostOptions): Provi
       inject: [
         KAFKA_CLIENT,
         AvroSerde,
-        KafkaRecordPublisher,
+        DurableRecordPublisher,
         binding,
         LOGGER,
         PipelineMetrics,
@@ -175,7 +175,7 @@ export function stageConsumerProviders(options: StageConsumerHostOptions): Provi
       useFactory: (
         kafka: Kafka,
         serde: AvroSerde,
-        publisher: KafkaRecordPublisher,
+        publisher: DurableRecordPublisher,
         stage: StageBinding,
         logger: Logger,
         metrics: PipelineMetrics,

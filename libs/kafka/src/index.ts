@@ -1,9 +1,14 @@
 export { createKafkaClient } from './kafka-client';
 export type { KafkaClientOptions } from './kafka-client';
-export { SASL_MECHANISMS, kafkaJsSecurity } from './kafka-security';
+export { SASL_MECHANISMS, kafkaJsSecurity, platformaticSecurity } from './kafka-security';
 export type { KafkaSecurity, RegistryAuth, SaslMechanism } from './kafka-security';
-export { KafkaRecordPublisher } from './record-publisher';
-export type { RecordPublisher } from './record-publisher';
+export { DurableRecordPublisher, KafkaRecordPublisher } from './record-publisher';
+export type { ProducerLink, RecordPublisher } from './record-publisher';
+export { PUBLISHER_CLIENTS, PlatformaticRecordPublisher } from './platformatic-record.publisher';
+export type {
+  PlatformaticPublisherOptions,
+  PublisherClient,
+} from './platformatic-record.publisher';
 export { DEFAULT_SESSION_TIMEOUT_MS, StageConsumer } from './stage/stage.consumer';
 export type { StageConsumerOptions } from './stage/stage.consumer';
 export { StageRunner, DEFAULT_MAX_RECORD_BYTES } from './stage/stage.runner';

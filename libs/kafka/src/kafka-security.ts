@@ -55,3 +55,37 @@ function saslOptions({
       return { mechanism, username, password };
   }
 }
+
+/** The `tls` and `sasl` settings of a `KafkaSecurity`, for @platformatic/kafka's clients. */
+export function platformaticSecurity(security: KafkaSecurity = {}): {
+  tls?: ConnectionOptions;
+  sasl?: {
+    mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+    username: string;
+    password: string;
+  };
+} {
+  const { tls, sasl } = security;
+  return {
+    ...(tls !== undefined && {
+      tls: {
+        ...(tls.ca !== undefined && { ca: tls.ca }),
+        ...(tls.cert !== undefined && { cert: tls.cert }),
+        ...(tls.key !== undefined && { key: tls.key }),
+      },
+    }),
+    ...(sasl !== undefined && {
+      sasl: {
+        mechanism: PLATFORMATIC_MECHANISMS[sasl.mechanism],
+        username: sasl.username,
+        password: sasl.password,
+      },
+    }),
+  };
+}
+
+const PLATFORMATIC_MECHANISMS = {
+  plain: 'PLAIN',
+  'scram-sha-256': 'SCRAM-SHA-256',
+  'scram-sha-512': 'SCRAM-SHA-512',
+} as const satisfies Record<SaslMechanism, string>;

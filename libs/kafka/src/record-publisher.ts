@@ -2,7 +2,7 @@ import { Partitioners } from 'kafkajs';
 import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { AppError } from '@rtml/errors';
 import { GroupCommitQueue } from './group-commit.queue';
-import { mayBeOneRequestsFault } from './kafka-error.cause';
+import { lostProducerState, mayBeOneRequestsFault } from './kafka-error.cause';
 import { MAX_REQUEST_BYTES, chunksUnder } from './record-size';
 import type { OutgoingRecord } from './record.types';
 
@@ -13,33 +13,35 @@ export interface RecordPublisher {
 }
 
 /**
- * KafkaJS-backed publisher: one idempotent producer per process, one `sendBatch` call per
- * publish (records grouped by topic), so a batch of N records costs one round trip per broker.
- * Idempotence makes the client's own resends safe (no duplicates from a retried request).
- * Publishes that overlap (partitions processed concurrently) are group-committed: those waiting
- * while a request is in flight share the next one, in call order, so each partition's records
- * keep their order.
+ * What a client library's idempotent producer must do for `DurableRecordPublisher`: send one
+ * request's worth of records (acks=all, keys partitioned as the Java client does) and resolve
+ * once the broker acknowledged them all.
  */
-export class KafkaRecordPublisher implements RecordPublisher {
-  private producer: Producer;
+export interface ProducerLink {
+  connect(): Promise<void>;
+  send(records: readonly OutgoingRecord[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * The publisher of every service, whichever client sends: one idempotent producer per process,
+ * and a publish of N records costs one round trip per broker (records over the broker's request
+ * limit go as several requests, in order). Idempotence makes the client's own resends safe (no
+ * duplicates from a retried request). Publishes that overlap (partitions processed concurrently)
+ * are group-committed: those waiting while a request is in flight share the next one, in call
+ * order, so each partition's records keep their order. After a broker lost the producer's state
+ * (its id or sequence numbers), a fresh producer takes over and the caller's retry resends.
+ */
+export class DurableRecordPublisher implements RecordPublisher {
+  private producer: ProducerLink;
   private connecting: Promise<void> | undefined;
   private readonly queue = new GroupCommitQueue<readonly OutgoingRecord[]>(
     (groups) => this.send(groups.flat()),
     (error) => mayBeOneRequestsFault(error instanceof AppError ? error.cause : error),
   );
 
-  constructor(private readonly kafka: Kafka) {
-    this.producer = this.createProducer();
-  }
-
-  private createProducer(): Producer {
-    return this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      // murmur2 on the key, as the Java client: a key lands on the same partition whoever produces it.
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+  constructor(private readonly createProducer: () => ProducerLink) {
+    this.producer = createProducer();
   }
 
   /** Idempotent; `publish` connects on first use, so calling this is only a warm-up. */
@@ -59,8 +61,7 @@ export class KafkaRecordPublisher implements RecordPublisher {
   private async send(records: readonly OutgoingRecord[]): Promise<void> {
     try {
       await this.connect();
-      for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES))
-        await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
+      for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES)) await this.producer.send(chunk);
     } catch (error) {
       if (lostProducerState(error)) await this.replaceProducer();
       throw new AppError('DEPENDENCY_UNAVAILABLE', 'kafka did not acknowledge the batch', {
@@ -69,11 +70,6 @@ export class KafkaRecordPublisher implements RecordPublisher {
     }
   }
 
-  /**
-   * After a broker crash the broker may no longer know the producer's id or sequence numbers
-   * (OUT_OF_ORDER_SEQUENCE_NUMBER, UNKNOWN_PRODUCER_ID): KafkaJS keeps failing with the same
-   * state, so a fresh producer (a new id) takes over and the caller's retry resends.
-   */
   private async replaceProducer(): Promise<void> {
     const old = this.producer;
     this.producer = this.createProducer();
@@ -88,6 +84,30 @@ export class KafkaRecordPublisher implements RecordPublisher {
   }
 }
 
+/** The publisher on KafkaJS, the default client. */
+export class KafkaRecordPublisher extends DurableRecordPublisher {
+  constructor(kafka: Kafka) {
+    super(() => kafkaJsProducer(kafka));
+  }
+}
+
+function kafkaJsProducer(kafka: Kafka): ProducerLink {
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    // murmur2 on the key, as the Java client: a key lands on the same partition whoever produces it.
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  return {
+    connect: () => producer.connect(),
+    send: async (records) => {
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(records) });
+    },
+    disconnect: () => producer.disconnect(),
+  };
+}
+
 export function groupByTopic(records: readonly OutgoingRecord[]): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const record of records) {
@@ -100,23 +120,4 @@ export function groupByTopic(records: readonly OutgoingRecord[]): TopicMessages[
     byTopic.set(record.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-}
-
-const PRODUCER_STATE_ERRORS = new Set([
-  'OUT_OF_ORDER_SEQUENCE_NUMBER',
-  'UNKNOWN_PRODUCER_ID',
-  'INVALID_PRODUCER_EPOCH',
-  'INVALID_PRODUCER_ID_MAPPING',
-  'PRODUCER_FENCED',
-]);
-
-/** True when a KafkaJS error (or one it wraps) says the producer's id or sequence is lost. */
-export function lostProducerState(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 10 && current instanceof Error; depth += 1) {
-    const type = (current as { type?: unknown }).type;
-    if (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) return true;
-    current = current.cause;
-  }
-  return false;
 }

@@ -7,7 +7,7 @@ import {
   stageConsumerProviders,
 } from '@rtml/connections';
 import type { StageBinding } from '@rtml/connections';
-import { AvroSerde, KafkaRecordPublisher } from '@rtml/kafka';
+import { AvroSerde, DurableRecordPublisher } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import { ApiKeySet } from '@rtml/service-runtime';
 import { AcceptEventsService } from './accept-events/accept-events.service';
@@ -59,8 +59,8 @@ export class IngestModule {
         },
         {
           provide: IngestPublisher,
-          inject: [KafkaRecordPublisher, PipelineMetrics],
-          useFactory: (publisher: KafkaRecordPublisher, metrics: PipelineMetrics) =>
+          inject: [DurableRecordPublisher, PipelineMetrics],
+          useFactory: (publisher: DurableRecordPublisher, metrics: PipelineMetrics) =>
             new IngestPublisher(publisher, metrics),
         },
         { provide: PRODUCER_KEYS, useFactory: () => new ApiKeySet(producerKeyEntries(config)) },

@@ -1,5 +1,5 @@
 import { AppError } from '@rtml/errors';
-import type { KafkaRecordPublisher, OutgoingRecord } from '@rtml/kafka';
+import type { DurableRecordPublisher, OutgoingRecord } from '@rtml/kafka';
 import type { PipelineMetrics } from '@rtml/observability';
 
 /**
@@ -11,7 +11,7 @@ export class IngestPublisher {
   private connecting: Promise<void> | undefined;
 
   constructor(
-    private readonly publisher: KafkaRecordPublisher,
+    private readonly publisher: DurableRecordPublisher,
     private readonly metrics: PipelineMetrics,
   ) {}
 

@@ -67,9 +67,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 }
 
 function positive(name: string, text: string | undefined): number {
+  return positiveOption(name, text, BENCH_USAGE);
+}
+
+/** An option's positive integer, or a BenchUsageError naming it and ending with `usage`. */
+export function positiveOption(name: string, text: string | undefined, usage: string): number {
   const value = Number(text);
   if (text === undefined || text.trim() === '' || !Number.isSafeInteger(value) || value < 1)
-    throw new BenchUsageError(`--${name} takes positive integers; got ${text}\n${BENCH_USAGE}`);
+    throw new BenchUsageError(`--${name} takes positive integers; got ${text}\n${usage}`);
   return value;
 }
 
