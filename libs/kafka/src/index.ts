@@ -1,6 +1,6 @@
 export { createKafkaClient } from './kafka-client';
 export type { KafkaClientOptions } from './kafka-client';
-export { SASL_MECHANISMS, kafkaJsSecurity, platformaticSecurity } from './kafka-security';
+export { SASL_MECHANISMS, kafkaJsSecurity } from './kafka-security';
 export type { KafkaSecurity, RegistryAuth, SaslMechanism } from './kafka-security';
 export { DurableRecordPublisher, KafkaRecordPublisher } from './record-publisher';
 export type { ProducerLink, RecordPublisher } from './record-publisher';
