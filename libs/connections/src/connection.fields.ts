@@ -25,9 +25,9 @@ export const kafkaFields = {
    */
   PROCESSING_GUARANTEE: z.enum(PROCESSING_GUARANTEES).default('exactly_once_v2'),
   /**
-   * The client of the service's publisher: ingest's outputs, and every stage's outputs under
-   * `at_least_once` (exactly-once outputs go through KafkaJS's transactional producers, and every
-   * consumer is KafkaJS). `platformatic` (@platformatic/kafka) takes a third of KafkaJS's CPU per
+   * The client of every producer of the service: its publisher (ingest's outputs, and every
+   * stage's outputs under `at_least_once`) and exactly-once's transactional writers. Every
+   * consumer is KafkaJS. `platformatic` (@platformatic/kafka) takes a third of KafkaJS's CPU per
    * produced record on `npm run bench:kafka-clients` (docs/benchmarks.md).
    */
   KAFKA_PUBLISHER_CLIENT: z.enum(PUBLISHER_CLIENTS).default('kafkajs'),

@@ -4,8 +4,8 @@ import type { Kafka } from 'kafkajs';
 import { AvroSerde, DurableRecordPublisher, TopicAdmin, createKafkaClient } from '@rtml/kafka';
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry } from '@rtml/service-runtime';
-import { KAFKA_CLIENT } from './connection.tokens';
-import { recordPublisherFor } from './kafka-connection.settings';
+import { KAFKA_CLIENT, TRANSACTIONAL_WRITERS } from './connection.tokens';
+import { recordPublisherFor, transactionalWritersFor } from './kafka-connection.settings';
 import type { KafkaConnectionSettings } from './kafka-connection.settings';
 
 @Injectable()
@@ -28,7 +28,10 @@ class KafkaConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** The Kafka client, admin, publisher and Avro serde of a service, with their readiness probes. */
+/**
+ * The Kafka client, admin, publisher, transactional writers and Avro serde of a service, with
+ * their readiness probes.
+ */
 @Module({})
 export class KafkaConnectionModule {
   static forRoot(options: KafkaConnectionSettings): DynamicModule {
@@ -58,12 +61,17 @@ export class KafkaConnectionModule {
           useFactory: (kafka: Kafka) => recordPublisherFor(options, kafka),
         },
         {
+          provide: TRANSACTIONAL_WRITERS,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => transactionalWritersFor(options, kafka),
+        },
+        {
           provide: AvroSerde,
           useFactory: () => new AvroSerde(options.schemaRegistryUrl, options.registryAuth),
         },
         KafkaConnectionLifecycle,
       ],
-      exports: [KAFKA_CLIENT, TopicAdmin, DurableRecordPublisher, AvroSerde],
+      exports: [KAFKA_CLIENT, TopicAdmin, DurableRecordPublisher, TRANSACTIONAL_WRITERS, AvroSerde],
     };
   }
 }

@@ -1,10 +1,14 @@
 import { loadConfig } from '@rtml/config';
-import { createKafkaClient } from '@rtml/kafka';
+import { ExactlyOnceDelivery, createKafkaClient } from '@rtml/kafka';
 import { createLogger } from '@rtml/observability';
 import { testEndpoints, useKafka } from '@rtml/testing';
 import { z } from 'zod';
 import { kafkaFields } from './connection.fields';
-import { kafkaConnectionSettings, recordPublisherFor } from './kafka-connection.settings';
+import {
+  kafkaConnectionSettings,
+  recordPublisherFor,
+  transactionalWritersFor,
+} from './kafka-connection.settings';
 
 const secure = testEndpoints().kafkaSecure;
 
@@ -88,6 +92,48 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
     },
     60_000,
   );
+
+  it('commits a transaction with @platformatic/kafka writers over TLS with SASL SCRAM-SHA-512', async () => {
+    const overrides = {
+      KAFKA_PUBLISHER_CLIENT: 'platformatic',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: secure.scram.username,
+      KAFKA_SASL_PASSWORD: secure.scram.password,
+    };
+    const client = clientWith(overrides);
+    const [input, output] = [`${kafka.prefix}tx-in`, `${kafka.prefix}tx-out`];
+    kafka.adoptTopics([input, output]);
+    const admin = client.admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [input, output].map((topic) => ({ topic, numPartitions: 1 })),
+      waitForLeaders: true,
+    });
+    const groupId = kafka.groupId('secure-tx');
+    const delivery = new ExactlyOnceDelivery(client, {
+      groupId,
+      writers: transactionalWritersFor(settingsWith(overrides), client),
+    });
+    try {
+      await delivery.begin(input, 0);
+      await delivery.deliver({ topic: input, partition: 0, nextOffset: '5' }, [
+        { topic: output, key: 'k', value: Buffer.from('in a transaction') },
+      ]);
+    } finally {
+      await delivery.close();
+    }
+    const consumer = client.consumer({ groupId: kafka.groupId('secure-tx-reader') });
+    await consumer.connect();
+    await consumer.subscribe({ topic: output, fromBeginning: true });
+    const value = await new Promise<string>((resolve) => {
+      void consumer.run({ eachMessage: async ({ message }) => resolve(String(message.value)) });
+    });
+    await consumer.disconnect();
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [input] });
+    await admin.disconnect();
+    expect(value).toBe('in a transaction');
+    expect(committed?.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '5' })]);
+  }, 60_000);
 
   it('refuses to publish with @platformatic/kafka when the SCRAM password is wrong', async () => {
     const topic = `${kafka.prefix}platformatic-refused`;

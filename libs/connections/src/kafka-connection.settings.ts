@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '@rtml/errors';
-import { KafkaRecordPublisher, PlatformaticRecordPublisher } from '@rtml/kafka';
+import {
+  KafkaRecordPublisher,
+  PlatformaticRecordPublisher,
+  kafkaJsWriters,
+  platformaticWriters,
+} from '@rtml/kafka';
 import type {
   DurableRecordPublisher,
   KafkaSecurity,
   PublisherClient,
   RegistryAuth,
+  TransactionalWriters,
 } from '@rtml/kafka';
 import type { Kafka } from 'kafkajs';
 import type { KafkaFieldValues } from './connection.fields';
@@ -17,7 +23,10 @@ export interface KafkaConnectionSettings {
   readonly schemaRegistryUrl: string;
   readonly security: KafkaSecurity;
   readonly registryAuth?: RegistryAuth;
-  /** The client the publisher sends with (`KAFKA_PUBLISHER_CLIENT`); KafkaJS when absent. */
+  /**
+   * The client every producer sends with (`KAFKA_PUBLISHER_CLIENT`): the publishers and
+   * exactly-once's transactional writers. KafkaJS when absent; consumers are always KafkaJS.
+   */
   readonly publisherClient?: PublisherClient;
 }
 
@@ -70,6 +79,19 @@ export function recordPublisherFor(
 ): DurableRecordPublisher {
   if (settings.publisherClient !== 'platformatic') return new KafkaRecordPublisher(kafka);
   return new PlatformaticRecordPublisher({
+    brokers: settings.brokers,
+    clientId: settings.clientId,
+    security: settings.security,
+  });
+}
+
+/** The transactional writers the settings name: on `kafka` (KafkaJS), or on @platformatic/kafka. */
+export function transactionalWritersFor(
+  settings: KafkaConnectionSettings,
+  kafka: Kafka,
+): TransactionalWriters {
+  if (settings.publisherClient !== 'platformatic') return kafkaJsWriters(kafka);
+  return platformaticWriters({
     brokers: settings.brokers,
     clientId: settings.clientId,
     security: settings.security,

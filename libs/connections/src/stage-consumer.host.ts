@@ -15,11 +15,11 @@ import {
   StageRunner,
   backoffDelay,
 } from '@rtml/kafka';
-import type { ProcessingGuarantee, StageDefinition } from '@rtml/kafka';
+import type { ProcessingGuarantee, StageDefinition, TransactionalWriters } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@rtml/service-runtime';
-import { KAFKA_CLIENT } from './connection.tokens';
+import { KAFKA_CLIENT, TRANSACTIONAL_WRITERS } from './connection.tokens';
 
 /** What a service consumes and the stage that processes it. */
 export interface StageBinding {
@@ -62,6 +62,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     private readonly kafka: Kafka,
     serde: AvroSerde,
     private readonly publisher: DurableRecordPublisher,
+    private readonly writers: TransactionalWriters,
     private readonly binding: StageBinding,
     private readonly logger: Logger,
     private readonly metrics: PipelineMetrics,
@@ -108,6 +109,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
       topics: this.binding.topics,
       guarantee: this.config.PROCESSING_GUARANTEE,
       publisher: this.publisher,
+      transactionalWriters: this.writers,
       partitionsConcurrently: this.config.KAFKA_PARTITIONS_CONCURRENTLY,
       drainTimeoutMs: Math.max(1_000, this.config.SHUTDOWN_TIMEOUT_MS - CLOSE_MARGIN_MS),
       logger: this.logger,
@@ -166,6 +168,7 @@ export function stageConsumerProviders(options: StageConsumerHostOptions): Provi
         KAFKA_CLIENT,
         AvroSerde,
         DurableRecordPublisher,
+        TRANSACTIONAL_WRITERS,
         binding,
         LOGGER,
         PipelineMetrics,
@@ -176,13 +179,24 @@ export function stageConsumerProviders(options: StageConsumerHostOptions): Provi
         kafka: Kafka,
         serde: AvroSerde,
         publisher: DurableRecordPublisher,
+        writers: TransactionalWriters,
         stage: StageBinding,
         logger: Logger,
         metrics: PipelineMetrics,
         readiness: ReadinessRegistry,
         config: StageHostConfig,
       ) =>
-        new StageConsumerHost(kafka, serde, publisher, stage, logger, metrics, readiness, config),
+        new StageConsumerHost(
+          kafka,
+          serde,
+          publisher,
+          writers,
+          stage,
+          logger,
+          metrics,
+          readiness,
+          config,
+        ),
     },
   ];
 }

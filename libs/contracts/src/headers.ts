@@ -31,7 +31,10 @@ export const HEADERS = {
   errorCode: 'rtml-error-code',
   /** Dead letters: the human-readable reason. */
   errorReason: 'rtml-error-reason',
-  /** The service that produced the record (ingest, features, scoring, actions). */
+  /**
+   * Dead letters: the service that wrote it (ingest, features, scoring, actions). Every other
+   * topic has one producer (the catalog's `producers`), so its records do not repeat it.
+   */
   service: 'rtml-service',
 } as const;
 

@@ -5,10 +5,15 @@ export type { KafkaSecurity, RegistryAuth, SaslMechanism } from './kafka-securit
 export { DurableRecordPublisher, KafkaRecordPublisher } from './record-publisher';
 export type { ProducerLink, RecordPublisher } from './record-publisher';
 export { PUBLISHER_CLIENTS, PlatformaticRecordPublisher } from './platformatic-record.publisher';
+export type { PublisherClient } from './platformatic-record.publisher';
+export type { PlatformaticPublisherOptions } from './platformatic-producer';
+export { platformaticWriters } from './platformatic-transactional.writer';
+export { kafkaJsWriters } from './stage/transactional-writer';
 export type {
-  PlatformaticPublisherOptions,
-  PublisherClient,
-} from './platformatic-record.publisher';
+  TransactionOffset,
+  TransactionalWriter,
+  TransactionalWriters,
+} from './stage/transactional-writer';
 export { DEFAULT_SESSION_TIMEOUT_MS, StageConsumer } from './stage/stage.consumer';
 export type { StageConsumerOptions } from './stage/stage.consumer';
 export { StageRunner, DEFAULT_MAX_RECORD_BYTES } from './stage/stage.runner';
@@ -36,6 +41,7 @@ export { fenceStageWriters, stageWriterId } from './stage/stage.writers';
 export type { StagePartition } from './stage/stage.writers';
 export { ConsumedHistoryReader } from './consumed-history.reader';
 export type { ConsumedHistoryOptions, PartitionRange } from './consumed-history.reader';
+export { outputHeaders } from './output-headers';
 export { estimatedSize } from './record-size';
 export { TopicAdmin } from './topic-admin';
 export type { TopicSpec } from './topic-admin';

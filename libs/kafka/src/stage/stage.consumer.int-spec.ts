@@ -8,9 +8,14 @@ import type { IncomingRecord } from '../record.types';
 import { TopicReader } from '../testing';
 import { StageConsumer } from './stage.consumer';
 import type { StageDefinition } from './stage.definition';
-import { ExactlyOnceDelivery, PROCESSING_GUARANTEES } from './stage.delivery';
+import { ExactlyOnceDelivery } from './stage.delivery';
 import type { ProcessingGuarantee } from './stage.delivery';
 import { StageRunner } from './stage.runner';
+import { platformaticWriters } from '../platformatic-transactional.writer';
+import { PUBLISHER_CLIENTS } from '../platformatic-record.publisher';
+import type { PublisherClient } from '../platformatic-record.publisher';
+import { kafkaJsWriters } from './transactional-writer';
+import type { TransactionalWriters } from './transactional-writer';
 
 const logger = createLogger({
   service: 'test',
@@ -25,6 +30,14 @@ describe('StageConsumer against the real broker', () => {
   const kafka = useKafka();
   const publisher = new KafkaRecordPublisher(kafka.kafka);
   const running: { stop(): Promise<void> }[] = [];
+  /** Exactly-once's transactional writers on each client. */
+  const writersOn = (client: PublisherClient): TransactionalWriters =>
+    client === 'kafkajs'
+      ? kafkaJsWriters(kafka.kafka)
+      : platformaticWriters({
+          brokers: testEndpoints().kafkaBrokers,
+          clientId: `${kafka.prefix}platformatic`,
+        });
 
   afterAll(async () => {
     await Promise.all(running.map((item) => item.stop().catch(() => undefined)));
@@ -51,7 +64,12 @@ describe('StageConsumer against the real broker', () => {
     guarantee: ProcessingGuarantee,
     input: string,
     stage: StageDefinition<string>,
-    options: { groupId?: string; maxRecordBytes?: number; drainTimeoutMs?: number } = {},
+    options: {
+      groupId?: string;
+      maxRecordBytes?: number;
+      drainTimeoutMs?: number;
+      writers?: TransactionalWriters;
+    } = {},
   ) => {
     const runner = new StageRunner<unknown>(stage as StageDefinition<unknown>, {
       encoder: text,
@@ -67,6 +85,7 @@ describe('StageConsumer against the real broker', () => {
       topics: [input],
       guarantee,
       publisher,
+      ...(options.writers && { transactionalWriters: options.writers }),
       logger,
       backoff: { initialMs: 50, maxMs: 200, multiplier: 2 },
       drainTimeoutMs: options.drainTimeoutMs,
@@ -94,11 +113,22 @@ describe('StageConsumer against the real broker', () => {
   const produce = (topic: string, values: readonly string[]) =>
     publisher.publish(values.map((value) => ({ topic, key: 'k', value: Buffer.from(value) })));
 
-  describe.each(PROCESSING_GUARANTEES)('with %s', (guarantee) => {
+  // At least once, and exactly once with the transactional writers on each client.
+  const cases: [ProcessingGuarantee, PublisherClient][] = [
+    ['at_least_once', 'kafkajs'],
+    ...PUBLISHER_CLIENTS.map((client): [ProcessingGuarantee, PublisherClient] => [
+      'exactly_once_v2',
+      client,
+    ]),
+  ];
+  describe.each(cases)('with %s, producing on %s', (guarantee, client) => {
+    const tag = `${guarantee}-${client}`;
+    const writers = writersOn(client);
+
     it('retries a failed batch and commits it once it succeeds', async () => {
       const [input, output] = await kafka.createTopics([
-        { name: `retry-in-${guarantee}`, partitions: 1 },
-        { name: `retry-out-${guarantee}`, partitions: 1 },
+        { name: `retry-in-${tag}`, partitions: 1 },
+        { name: `retry-out-${tag}`, partitions: 1 },
       ]);
       let attempts = 0;
       const consumer = await startStage(
@@ -108,6 +138,7 @@ describe('StageConsumer against the real broker', () => {
           attempts += 1;
           if (attempts === 1) throw new AppError('DEPENDENCY_UNAVAILABLE', 'redis is down');
         }),
+        { writers },
       );
       await produce(input!, ['a', 'b', 'c']);
       const seen = await readAll(output!);
@@ -126,8 +157,8 @@ describe('StageConsumer against the real broker', () => {
 
     it('finishes, delivers and commits the in-flight batch on a graceful stop, so nothing is replayed', async () => {
       const [input, output] = await kafka.createTopics([
-        { name: `stop-in-${guarantee}`, partitions: 1 },
-        { name: `stop-out-${guarantee}`, partitions: 1 },
+        { name: `stop-in-${tag}`, partitions: 1 },
+        { name: `stop-out-${tag}`, partitions: 1 },
       ]);
       let entered = false;
       let release: () => void = () => undefined;
@@ -139,6 +170,7 @@ describe('StageConsumer against the real broker', () => {
           entered = true;
           await gate;
         }),
+        { writers },
       );
       await produce(input!, ['x', 'y', 'z']);
       await eventually(() => (entered ? true : Promise.reject(new Error('batch not started'))));
@@ -220,74 +252,96 @@ describe('StageConsumer against the real broker', () => {
     expect(consumer.isRunning).toBe(false);
   });
 
-  it('exactly once: outputs of a transaction that aborted are never read by read_committed consumers', async () => {
-    const [input, output] = await kafka.createTopics([
-      { name: 'abort-in', partitions: 1 },
-      { name: 'abort-out', partitions: 1 },
-    ]);
-    let attempts = 0;
-    // The broker refuses the 2 MiB output (the runner's size bound is raised past the broker's
-    // on purpose), after the small one was sent in the same transaction: it aborts, every time.
-    const stage: StageDefinition<string> = {
-      name: 'abort',
-      parse: (record) => record.value?.toString() ?? '',
-      async process(batch, out) {
-        attempts += 1;
-        const [item] = batch.items;
-        const to = { topic: output!, subject: 'x' };
-        out.emit(item!, { to, key: 'k', value: 'small' });
-        out.emit(item!, { to, key: 'k', value: 'y'.repeat(2 * 1024 * 1024) });
-      },
-    };
-    const consumer = await startStage('exactly_once_v2', input!, stage, {
-      maxRecordBytes: 8 * 1024 * 1024,
-      drainTimeoutMs: 500,
+  describe.each(PUBLISHER_CLIENTS)('exactly once, the writers on %s', (client) => {
+    it('exactly once: outputs of a transaction that aborted are never read by read_committed consumers', async () => {
+      const [input, output] = await kafka.createTopics([
+        { name: `abort-in-${client}`, partitions: 1 },
+        { name: `abort-out-${client}`, partitions: 1 },
+      ]);
+      let attempts = 0;
+      // The broker refuses the 2 MiB output (the runner's size bound is raised past the broker's
+      // on purpose), after the small one was sent in the same transaction: it aborts, every time.
+      const stage: StageDefinition<string> = {
+        name: 'abort',
+        parse: (record) => record.value?.toString() ?? '',
+        async process(batch, out) {
+          attempts += 1;
+          const [item] = batch.items;
+          const to = { topic: output!, subject: 'x' };
+          out.emit(item!, { to, key: 'k', value: 'small' });
+          out.emit(item!, { to, key: 'k', value: 'y'.repeat(2 * 1024 * 1024) });
+        },
+      };
+      const consumer = await startStage('exactly_once_v2', input!, stage, {
+        maxRecordBytes: 8 * 1024 * 1024,
+        drainTimeoutMs: 500,
+        writers: writersOn(client),
+      });
+      await produce(input!, ['poison']);
+      await eventually(() =>
+        attempts >= 2 ? attempts : Promise.reject(new Error(`${attempts} attempts`)),
+      );
+      await consumer.stop();
+      await produce(output!, ['sentinel']);
+
+      const uncommitted = await readAll(output!, true);
+      const committed = await readAll(output!);
+
+      await eventually(() =>
+        committed.includes('sentinel') ? true : Promise.reject(new Error('no sentinel')),
+      );
+      await eventually(() =>
+        uncommitted.includes('sentinel') ? true : Promise.reject(new Error('no sentinel')),
+      );
+      expect(committed).toEqual(['sentinel']);
+      expect(uncommitted.filter((value) => value === 'small').length).toBeGreaterThanOrEqual(1);
+      expect(['-1', undefined]).toContain(await committedOffset(consumer.groupId, input!));
     });
-    await produce(input!, ['poison']);
-    await eventually(() =>
-      attempts >= 2 ? attempts : Promise.reject(new Error(`${attempts} attempts`)),
-    );
-    await consumer.stop();
-    await produce(output!, ['sentinel']);
 
-    const uncommitted = await readAll(output!, true);
-    const committed = await readAll(output!);
+    it('exactly once: a batch without outputs commits its offset alone', async () => {
+      const [input] = await kafka.createTopics([{ name: `empty-in-${client}`, partitions: 1 }]);
+      const groupId = kafka.groupId(`empty-${client}`);
+      const delivery = new ExactlyOnceDelivery(kafka.kafka, {
+        groupId,
+        writers: writersOn(client),
+      });
+      running.push({ stop: () => delivery.close() });
 
-    await eventually(() =>
-      committed.includes('sentinel') ? true : Promise.reject(new Error('no sentinel')),
-    );
-    await eventually(() =>
-      uncommitted.includes('sentinel') ? true : Promise.reject(new Error('no sentinel')),
-    );
-    expect(committed).toEqual(['sentinel']);
-    expect(uncommitted.filter((value) => value === 'small').length).toBeGreaterThanOrEqual(1);
-    expect(['-1', undefined]).toContain(await committedOffset(consumer.groupId, input!));
-  });
+      await delivery.begin(input!, 0);
+      await delivery.deliver({ topic: input!, partition: 0, nextOffset: '7' }, []);
 
-  it('exactly once: a new writer of a partition fences the old one, whose later commit fails', async () => {
-    const [input, output] = await kafka.createTopics([
-      { name: 'fence-in', partitions: 1 },
-      { name: 'fence-out', partitions: 1 },
-    ]);
-    const groupId = kafka.groupId('fence');
-    const zombie = new ExactlyOnceDelivery(kafka.kafka, { groupId });
-    const owner = new ExactlyOnceDelivery(kafka.kafka, { groupId });
-    running.push({ stop: () => zombie.close() }, { stop: () => owner.close() });
-    const record = (value: string) => ({ topic: output!, key: 'k', value: Buffer.from(value) });
+      await eventually(async () =>
+        (await committedOffset(groupId, input!)) === '7'
+          ? true
+          : Promise.reject(new Error('not committed')),
+      );
+    });
 
-    await zombie.begin(input!, 0);
-    await owner.begin(input!, 0);
+    it('exactly once: a new writer of a partition fences the old one, whose later commit fails', async () => {
+      const [input, output] = await kafka.createTopics([
+        { name: `fence-in-${client}`, partitions: 1 },
+        { name: `fence-out-${client}`, partitions: 1 },
+      ]);
+      const groupId = kafka.groupId(`fence-${client}`);
+      const zombie = new ExactlyOnceDelivery(kafka.kafka, { groupId, writers: writersOn(client) });
+      const owner = new ExactlyOnceDelivery(kafka.kafka, { groupId, writers: writersOn(client) });
+      running.push({ stop: () => zombie.close() }, { stop: () => owner.close() });
+      const record = (value: string) => ({ topic: output!, key: 'k', value: Buffer.from(value) });
 
-    await expect(
-      zombie.deliver({ topic: input!, partition: 0, nextOffset: '1' }, [record('zombie')]),
-    ).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
-    await owner.deliver({ topic: input!, partition: 0, nextOffset: '1' }, [record('owner')]);
-    await produce(output!, ['sentinel']);
-    const seen = await readAll(output!);
-    await eventually(() =>
-      seen.includes('sentinel') ? seen : Promise.reject(new Error('no sentinel')),
-    );
-    expect(seen).toEqual(['owner', 'sentinel']);
-    expect(await committedOffset(groupId, input!)).toBe('1');
+      await zombie.begin(input!, 0);
+      await owner.begin(input!, 0);
+
+      await expect(
+        zombie.deliver({ topic: input!, partition: 0, nextOffset: '1' }, [record('zombie')]),
+      ).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+      await owner.deliver({ topic: input!, partition: 0, nextOffset: '1' }, [record('owner')]);
+      await produce(output!, ['sentinel']);
+      const seen = await readAll(output!);
+      await eventually(() =>
+        seen.includes('sentinel') ? seen : Promise.reject(new Error('no sentinel')),
+      );
+      expect(seen).toEqual(['owner', 'sentinel']);
+      expect(await committedOffset(groupId, input!)).toBe('1');
+    });
   });
 });

@@ -9,13 +9,16 @@ import type { BackoffOptions } from '../retry-policy';
 import { AtLeastOnceDelivery, ExactlyOnceDelivery } from './stage.delivery';
 import type { BatchPosition, ProcessingGuarantee, StageDelivery } from './stage.delivery';
 import type { StageResult, StageRunner } from './stage.runner';
+import type { TransactionalWriters } from './transactional-writer';
 
 export interface StageConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly guarantee: ProcessingGuarantee;
-  /** The at-least-once publisher; exactly-once makes its own transactional producers. */
+  /** The at-least-once publisher; exactly-once makes its own transactional writers. */
   readonly publisher: RecordPublisher;
+  /** The client of exactly-once's writers; KafkaJS on the consumer's `kafka` by default. */
+  readonly transactionalWriters?: TransactionalWriters;
   readonly logger: Logger;
   readonly metrics?: PipelineMetrics;
   /** Where a group with no committed offset starts. Default: the earliest offset (lose nothing). */
@@ -83,7 +86,10 @@ export class StageConsumer {
     });
     this.delivery =
       options.guarantee === 'exactly_once_v2'
-        ? new ExactlyOnceDelivery(kafka, { groupId: options.groupId })
+        ? new ExactlyOnceDelivery(kafka, {
+            groupId: options.groupId,
+            ...(options.transactionalWriters && { writers: options.transactionalWriters }),
+          })
         : new AtLeastOnceDelivery(options.publisher, (positions) =>
             this.consumer.commitOffsets(latestPerPartition(positions)),
           );

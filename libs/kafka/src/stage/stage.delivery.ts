@@ -1,13 +1,12 @@
-import { Partitioners } from 'kafkajs';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { AppError } from '@rtml/errors';
 import { GroupCommitQueue } from '../group-commit.queue';
 import { mayBeOneRequestsFault } from '../kafka-error.cause';
-import { groupByTopic } from '../record-publisher';
 import type { RecordPublisher } from '../record-publisher';
-import { MAX_REQUEST_BYTES, chunksUnder } from '../record-size';
 import type { OutgoingRecord } from '../record.types';
 import { stageWriterId } from './stage.writers';
+import { kafkaJsWriters } from './transactional-writer';
+import type { TransactionalWriter, TransactionalWriters } from './transactional-writer';
 
 /** Kafka Streams' names for the two ways a stage's outputs and offsets reach the broker. */
 export const PROCESSING_GUARANTEES = ['exactly_once_v2', 'at_least_once'] as const;
@@ -76,34 +75,40 @@ export interface ExactlyOnceOptions {
   readonly groupId: string;
   /** How long the broker keeps a transaction open before aborting it (a crashed writer's). */
   readonly transactionTimeoutMs?: number;
+  /** The client of the transactional writers; KafkaJS on the delivery's `kafka` by default. */
+  readonly writers?: TransactionalWriters;
 }
 
 /**
  * Exactly once on Kafka: each batch's outputs and its offset go in ONE transaction, so a consumer
  * reading `read_committed` sees a batch's outputs once or not at all, whatever crashes.
  *
- * One transactional producer per input partition, its id derived from the group, topic and
- * partition. Whoever owns the partition next initialises the same id, which fences the previous
- * owner (a zombie's later commit fails) and finishes its open transaction, so a crashed writer's
- * transaction does not hold `read_committed` readers until it times out. KIP-447's fencing by
- * group generation needs a client that sends it; KafkaJS does not, so this is the per-partition
- * scheme Kafka Streams used before it.
+ * One transactional writer per input partition (`TransactionalWriter`, on KafkaJS or
+ * @platformatic/kafka), its id derived from the group, topic and partition. Whoever owns the
+ * partition next initialises the same id, which fences the previous owner (a zombie's later
+ * commit fails) and finishes its open transaction, so a crashed writer's transaction does not
+ * hold `read_committed` readers until it times out. KIP-447's fencing by group generation needs
+ * a client that sends it; KafkaJS does not, so this is the per-partition scheme Kafka Streams
+ * used before it, on both clients.
  */
 export class ExactlyOnceDelivery implements StageDelivery {
   readonly guarantee = 'exactly_once_v2';
-  private readonly producers = new Map<string, Promise<Producer>>();
+  private readonly writers = new Map<string, Promise<TransactionalWriter>>();
   private admin: Promise<Admin> | undefined;
+  private readonly newWriter: TransactionalWriters;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly options: ExactlyOnceOptions,
-  ) {}
+  ) {
+    this.newWriter = options.writers ?? kafkaJsWriters(kafka);
+  }
 
   async begin(topic: string, partition: number): Promise<string | undefined> {
     const key = partitionKey(topic, partition);
-    if (this.producers.has(key)) return undefined;
-    const producer = this.createProducer(topic, partition);
-    this.producers.set(key, producer);
+    if (this.writers.has(key)) return undefined;
+    const producer = this.createWriter(topic, partition);
+    this.writers.set(key, producer);
     try {
       await producer;
       return await this.committedOffset(topic, partition);
@@ -117,22 +122,16 @@ export class ExactlyOnceDelivery implements StageDelivery {
 
   async deliver(position: BatchPosition, records: readonly OutgoingRecord[]): Promise<void> {
     const { topic, partition, nextOffset } = position;
-    const producer = await this.producers.get(partitionKey(topic, partition));
-    if (producer === undefined) throw new AppError('INTERNAL', 'deliver() before begin()');
-    const transaction = await producer.transaction().catch(async (error: unknown) => {
-      await this.release(topic, partition);
-      throw unavailable('could not begin a transaction', error);
-    });
+    const writer = await this.writers.get(partitionKey(topic, partition));
+    if (writer === undefined) throw new AppError('INTERNAL', 'deliver() before begin()');
     try {
-      for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES))
-        await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
-      await transaction.sendOffsets({
-        consumerGroupId: this.options.groupId,
-        topics: [{ topic, partitions: [{ partition, offset: nextOffset }] }],
+      await writer.commitTransaction(records, {
+        groupId: this.options.groupId,
+        topic,
+        partition,
+        nextOffset,
       });
-      await transaction.commit();
     } catch (error) {
-      await transaction.abort().catch(() => undefined);
       // Fenced, timed out or in doubt: a fresh producer (re-initialised id) settles the
       // transaction, and the next begin() tells from the committed offset whether it landed.
       await this.release(topic, partition);
@@ -142,38 +141,28 @@ export class ExactlyOnceDelivery implements StageDelivery {
 
   async release(topic: string, partition: number): Promise<void> {
     const key = partitionKey(topic, partition);
-    const producer = this.producers.get(key);
-    this.producers.delete(key);
-    await producer?.then((p) => p.disconnect()).catch(() => undefined);
+    const producer = this.writers.get(key);
+    this.writers.delete(key);
+    await producer?.then((writer) => writer.disconnect()).catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    const producers = [...this.producers.values()];
-    this.producers.clear();
+    const producers = [...this.writers.values()];
+    this.writers.clear();
     await Promise.all(producers.map((p) => p.then((x) => x.disconnect()).catch(() => undefined)));
     const admin = this.admin;
     this.admin = undefined;
     await admin?.then((a) => a.disconnect()).catch(() => undefined);
   }
 
-  private async createProducer(topic: string, partition: number): Promise<Producer> {
-    const producer = this.kafka.producer({
-      transactionalId: stageWriterId(this.options.groupId, topic, partition),
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-      transactionTimeout: this.options.transactionTimeoutMs ?? 60_000,
-      // The broker answers CONCURRENT_TRANSACTIONS while the previous commit's markers are
-      // written (milliseconds); the default 100 ms first retry would pace every partition.
-      retry: { initialRetryTime: 10, maxRetryTime: 1_000, retries: 10 },
-    });
-    await producer.connect();
-    // KafkaJS initialises the transactional id at the first transaction, not at connect: an
-    // empty one does it now (no EndTxn is sent), so taking the partition over fences the
-    // previous writer before this replica reads the committed offset.
-    await (await producer.transaction()).abort();
-    return producer;
+  private async createWriter(topic: string, partition: number): Promise<TransactionalWriter> {
+    const writer = this.newWriter(
+      stageWriterId(this.options.groupId, topic, partition),
+      this.options.transactionTimeoutMs ?? 60_000,
+    );
+    // Fences the previous writer before this replica reads the committed offset.
+    await writer.connect();
+    return writer;
   }
 
   private async committedOffset(topic: string, partition: number): Promise<string | undefined> {

@@ -3,6 +3,7 @@ import { AppError, toAppError } from '@rtml/errors';
 import { timeStep } from '@rtml/observability';
 import type { Logger, PipelineMetrics } from '@rtml/observability';
 import type { DeadLetterWriter } from '../dead-letter.writer';
+import { outputHeaders } from '../output-headers';
 import { estimatedSize } from '../record-size';
 import type { IncomingRecord, OutgoingRecord, RecordBatch } from '../record.types';
 import type { Parsed, StageDefinition, StageEmit } from './stage.definition';
@@ -129,11 +130,7 @@ export class StageRunner<T> {
       topic: emit.to.topic,
       key: emit.key,
       value: await this.options.encoder.encode(emit.to.subject, emit.value),
-      headers: {
-        ...(emit.eventId === undefined ? {} : { [HEADERS.eventId]: emit.eventId }),
-        ...(traceId === undefined ? {} : { [HEADERS.traceId]: traceId }),
-        [HEADERS.service]: this.stage.service ?? this.stage.name,
-      },
+      headers: outputHeaders(emit.eventId, traceId),
     };
   }
 

@@ -1,5 +1,6 @@
-import { HEADERS, topicName, valueSubject } from '@rtml/contracts';
+import { topicName, valueSubject } from '@rtml/contracts';
 import { AppError } from '@rtml/errors';
+import { outputHeaders } from '@rtml/kafka';
 import type { AvroSerde, OutgoingRecord, StageEmit } from '@rtml/kafka';
 import type { IngestedEvent } from './ingested-event.mapper';
 
@@ -46,11 +47,7 @@ export class IngestedEventEncoder {
       topic: emit.to.topic,
       key: emit.key,
       value,
-      headers: {
-        [HEADERS.eventId]: event.value.eventId,
-        [HEADERS.traceId]: traceId,
-        [HEADERS.service]: INGEST_SERVICE,
-      },
+      headers: outputHeaders(event.value.eventId, traceId),
     };
   }
 }

@@ -15,7 +15,7 @@ function asRead(record: OutgoingRecord, partition: number, offset: number): Inco
 }
 
 describe('benchRecords', () => {
-  it('gives each record its index in the value, a key among 5,000 and the stage headers', () => {
+  it('gives each record its index in the value, a key among 5,000 and the pipeline’s headers, then the producing service', () => {
     const records = benchRecords('t', 5_002, 32, 3);
     expect(records).toHaveLength(5_002);
     expect(records[5_001]!.key).toBe('1');

@@ -1,4 +1,5 @@
 import { HEADERS } from '@rtml/contracts';
+import { outputHeaders } from '@rtml/kafka';
 import type { IncomingRecord, OutgoingRecord } from '@rtml/kafka';
 
 /** Distinct keys, as many as the bench's simulated customers. */
@@ -7,8 +8,10 @@ const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 
 /**
  * The records each client produces: key `i mod 5000`, a value of `valueBytes` that starts with
- * its index (big-endian u32) and repeats it, and the first `headers` of the stage runner's
- * headers (event id, trace id, service), so a consumed record can be checked against its source.
+ * its index (big-endian u32) and repeats it, and the first `headers` of: the event id and the
+ * trace id (`outputHeaders`, what every data record of the pipeline carries) and the producing
+ * service (what they carried before 2026-12-04, kept to measure a header's cost), so a consumed
+ * record can be checked against its source.
  */
 export function benchRecords(
   topic: string,
@@ -20,8 +23,7 @@ export function benchRecords(
     const value = Buffer.alloc(valueBytes, index & 0xff);
     value.writeUInt32BE(index, 0);
     const all: [string, string][] = [
-      [HEADERS.eventId, eventIdOf(index)],
-      [HEADERS.traceId, TRACE_ID],
+      ...Object.entries(outputHeaders(eventIdOf(index), TRACE_ID)),
       [HEADERS.service, 'features'],
     ];
     return {

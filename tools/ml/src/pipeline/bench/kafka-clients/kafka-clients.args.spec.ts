@@ -8,7 +8,7 @@ describe('parseKafkaClientsArgs', () => {
       runs: 3,
       batch: 500,
       valueBytes: 480,
-      headers: 3,
+      headers: 2,
       clients: ['kafkajs', 'platformatic'],
     });
     expect(parseKafkaClientsArgs([])).toEqual(KAFKA_CLIENTS_DEFAULTS);

@@ -17,7 +17,7 @@ export interface KafkaClientsArgs {
   readonly batch: number;
   /** Value bytes of every record. */
   readonly valueBytes: number;
-  /** How many of the stage runner's three headers each record carries. */
+  /** How many headers each record carries: the pipeline's two (event id, trace id), then a third. */
   readonly headers: number;
   readonly clients: readonly KafkaClientName[];
 }
@@ -25,15 +25,15 @@ export interface KafkaClientsArgs {
 /**
  * Defaults: the mean value size of the three records a transaction's trip through the services
  * produces (`transactions` 86 bytes, `features.enriched` 700, `predictions` 664: means read back
- * from the topics after `npm run bench`), the three headers the stage runner sets on each of
- * them (event id, trace id, service), in publishes of 500.
+ * from the topics after `npm run bench`), the two headers every data record carries (event id,
+ * trace id), in publishes of 500.
  */
 export const KAFKA_CLIENTS_DEFAULTS: KafkaClientsArgs = {
   records: 50_000,
   runs: 3,
   batch: 500,
   valueBytes: 480,
-  headers: 3,
+  headers: 2,
   clients: KAFKA_CLIENTS,
 };
 
@@ -57,7 +57,8 @@ export function parseKafkaClientsArgs(argv: readonly string[]): KafkaClientsArgs
   }
   const number = (name: string, fallback: number) =>
     values[name] === undefined ? fallback : positiveOption(name, values[name], KAFKA_CLIENTS_USAGE);
-  const headers = values['headers'] === undefined ? 3 : Number(values['headers']);
+  const headers =
+    values['headers'] === undefined ? KAFKA_CLIENTS_DEFAULTS.headers : Number(values['headers']);
   if (![0, 1, 2, 3].includes(headers))
     throw new BenchUsageError(
       `--headers takes 0 to 3; got ${values['headers']}\n${KAFKA_CLIENTS_USAGE}`,

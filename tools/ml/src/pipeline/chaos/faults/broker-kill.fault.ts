@@ -10,6 +10,7 @@ export const brokerKillFault: Fault = {
   name: 'broker-kill',
   injects: 'SIGKILL of the (run’s own) Kafka broker under HTTP load, then a restart on its data',
   routing: 'http',
+  crashes: true,
   async inject(run) {
     run.mark('SIGKILL the broker');
     await run.rig.broker.kill();

@@ -49,6 +49,14 @@ export interface Fault {
    * burst, so the fault lands on a pipeline with batches in flight (a deploy during a spike).
    */
   readonly burstMs?: number;
+  /**
+   * The fault kills a process of the pipeline, or the broker, without warning. At least once,
+   * a batch published but not yet committed is published again by whoever replays it: its
+   * duplicates are what that guarantee allows (consumers dedupe by event id), so under
+   * `--guarantee at_least_once` they are counted on the line but fail nothing. Exactly once,
+   * and after every other fault, a duplicate fails the fault.
+   */
+  readonly crashes?: boolean;
   /** Variables the fault's services start with on top of the run's. */
   readonly serviceEnv?: (rig: ChaosRig) => Readonly<Record<string, string>>;
   inject(run: FaultRun): Promise<FaultCheck | void>;

@@ -17,6 +17,7 @@ export function serviceRestartFault(service: PipelineServiceName, signal: StopSi
       ? `SIGTERM to ${service} while it consumes (a graceful stop), then a new process`
       : `SIGKILL of ${service} while it consumes (a crash), then a new process`,
     burstMs: 3_000,
+    crashes: !graceful,
     async inject(run) {
       run.mark(`${signal} ${service} once it holds uncommitted records`);
       const { busy } = await run.fleet.restart(service, signal, () => run.inFlight(service));

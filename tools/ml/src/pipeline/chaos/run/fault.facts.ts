@@ -31,6 +31,7 @@ export interface FactSources {
   readonly settle: BoundedWait;
   readonly errors: readonly string[];
   readonly faultFailures: readonly string[];
+  readonly duplicatesAllowed: boolean;
 }
 
 /** Reads the verdict's facts and the line's counts off the recorders, the table audit and the receiver. */
@@ -60,6 +61,7 @@ export function gatherFacts(sources: FactSources): {
     deadLettered: ledger.deadLettered,
     table: sources.audit,
     duplicates,
+    duplicatesAllowed: sources.duplicatesAllowed,
     alerts,
     cooldownMs: ALERT_COOLDOWN_MS,
     webhookAttempts: rig.webhook.attemptsByAlert(),

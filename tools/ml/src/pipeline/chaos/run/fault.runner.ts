@@ -130,6 +130,7 @@ export async function runFault(input: FaultRunInput): Promise<FaultLine> {
       settle,
       errors: [...errors, ...(outcome?.errors ?? [])],
       faultFailures: outcome?.check ? await outcome.check() : [],
+      duplicatesAllowed: args.guarantee === 'at_least_once' && fault.crashes === true,
     });
     const seconds = Math.round((performance.now() - startedAt) / 1000);
     return faultLine(
@@ -137,6 +138,7 @@ export async function runFault(input: FaultRunInput): Promise<FaultLine> {
       faultVerdict(facts.facts),
       { planned: input.rows.length, ...facts.counts, settleMs: settle.ms, seconds },
       facts.facts.duplicates,
+      facts.facts.duplicatesAllowed,
       recovered.ms,
     );
   } finally {

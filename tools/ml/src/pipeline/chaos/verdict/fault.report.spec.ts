@@ -34,6 +34,7 @@ describe('faultLine', () => {
       { ok: false, lost: 0, failures: ['predictions: 2 duplicate records'] },
       counts,
       duplicates,
+      false,
       31_000,
     );
     expect(line).toEqual({
@@ -48,6 +49,7 @@ describe('faultLine', () => {
         alerts: 0,
         deadLetters: 0,
       },
+      duplicatesAllowed: false,
       lost: 0,
       recoverMs: 31_000,
       failures: ['predictions: 2 duplicate records'],

@@ -29,6 +29,8 @@ export interface FaultLine {
   readonly counts: FaultCounts;
   /** Duplicate records per output topic, by the topic's name in the catalog. */
   readonly duplicates: Readonly<Record<OutputTopic, number>>;
+  /** True when duplicates are the guarantee's to make (at least once, after a crash). */
+  readonly duplicatesAllowed: boolean;
   readonly lost: number;
   /** From the heal to recovery, null when it did not recover within its bound. */
   readonly recoverMs: number | null;
@@ -40,6 +42,7 @@ export function faultLine(
   verdict: FaultVerdict,
   counts: FaultCounts,
   duplicates: Readonly<Record<OutputTopic, DuplicateTally>>,
+  duplicatesAllowed: boolean,
   recoverMs: number | null,
 ): FaultLine {
   return {
@@ -49,6 +52,7 @@ export function faultLine(
     duplicates: Object.fromEntries(
       OUTPUT_TOPICS.map((topic) => [topic, duplicates[topic].duplicates]),
     ) as Record<OutputTopic, number>,
+    duplicatesAllowed,
     lost: verdict.lost,
     recoverMs,
     failures: verdict.failures,

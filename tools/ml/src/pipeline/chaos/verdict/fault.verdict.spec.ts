@@ -22,6 +22,7 @@ const clean: FaultFacts = {
   deadLettered: new Map(),
   table: { extra: 0, featureMismatches: 0, examples: [] },
   duplicates: noDuplicates,
+  duplicatesAllowed: false,
   alerts: [{ alertId: 'a-1', entityId: 'c1', eventTime: 0 }],
   cooldownMs: 3_600_000,
   webhookAttempts: new Map([['a-1', 2]]),
@@ -92,6 +93,26 @@ describe('faultVerdict', () => {
     });
     expect(verdict.failures).toEqual(['predictions: 4 duplicate records (2 ×3, 3 ×3)']);
     expect(verdict.lost).toBe(0);
+  });
+
+  it('lets duplicates pass when they are the guarantee’s (at least once, after a crash), and nothing else', () => {
+    const doubled = {
+      ...noDuplicates,
+      predictions: { duplicates: 4, distinct: 3, excused: 0, examples: ['2 ×3', '3 ×3'] },
+    };
+    expect(faultVerdict({ ...clean, duplicates: doubled, duplicatesAllowed: true })).toEqual({
+      ok: true,
+      lost: 0,
+      failures: [],
+    });
+    const lostToo = faultVerdict({
+      ...clean,
+      duplicates: doubled,
+      duplicatesAllowed: true,
+      unstored: new Set(['3']),
+    });
+    expect(lostToo.ok).toBe(false);
+    expect(lostToo.lost).toBe(1);
   });
 
   it('fails on stored vectors that differ from the offline engine and on stray items', () => {
