@@ -107,10 +107,10 @@ export class ExactlyOnceDelivery implements StageDelivery {
   async begin(topic: string, partition: number): Promise<string | undefined> {
     const key = partitionKey(topic, partition);
     if (this.writers.has(key)) return undefined;
-    const producer = this.createWriter(topic, partition);
-    this.writers.set(key, producer);
+    const writer = this.createWriter(topic, partition);
+    this.writers.set(key, writer);
     try {
-      await producer;
+      await writer;
       return await this.committedOffset(topic, partition);
     } catch (error) {
       await this.release(topic, partition);
@@ -132,7 +132,7 @@ export class ExactlyOnceDelivery implements StageDelivery {
         nextOffset,
       });
     } catch (error) {
-      // Fenced, timed out or in doubt: a fresh producer (re-initialised id) settles the
+      // Fenced, timed out or in doubt: a fresh writer (re-initialised id) settles the
       // transaction, and the next begin() tells from the committed offset whether it landed.
       await this.release(topic, partition);
       throw unavailable('the transaction did not commit', error);
@@ -141,15 +141,15 @@ export class ExactlyOnceDelivery implements StageDelivery {
 
   async release(topic: string, partition: number): Promise<void> {
     const key = partitionKey(topic, partition);
-    const producer = this.writers.get(key);
+    const writer = this.writers.get(key);
     this.writers.delete(key);
-    await producer?.then((writer) => writer.disconnect()).catch(() => undefined);
+    await writer?.then((w) => w.disconnect()).catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    const producers = [...this.writers.values()];
+    const writers = [...this.writers.values()];
     this.writers.clear();
-    await Promise.all(producers.map((p) => p.then((x) => x.disconnect()).catch(() => undefined)));
+    await Promise.all(writers.map((w) => w.then((x) => x.disconnect()).catch(() => undefined)));
     const admin = this.admin;
     this.admin = undefined;
     await admin?.then((a) => a.disconnect()).catch(() => undefined);
