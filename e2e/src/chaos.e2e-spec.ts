@@ -102,6 +102,10 @@ function lineOfRun(run: ChaosRun, fault: string): FaultLine {
   return line as unknown as FaultLine;
 }
 
+function expectNoDuplicates(line: FaultLine): void {
+  expect(Object.values(line.duplicates).every((count) => count === 0)).toBe(true);
+}
+
 function expectSummaryOf(run: ChaosRun): void {
   const summary = run.lines.find((line) => 'chaos' in line);
   expect(summary).toMatchObject({ faults: run.faults.length });
@@ -124,7 +128,7 @@ describeLocal('the fault suite, short subset (npm run chaos -- --short)', () => 
     const line = lineOf('kill-scoring');
     expect(line.failures).toEqual([]);
     expect(line).toMatchObject({ ok: true, lost: 0 });
-    expect(Object.values(line.duplicates).every((count) => count === 0)).toBe(true);
+    expectNoDuplicates(line);
   });
 
   it('keeps every valid Avro event framed with a new schema id while the schema registry is down', () => {
@@ -137,7 +141,7 @@ describeLocal('the fault suite, short subset (npm run chaos -- --short)', () => 
     const line = lineOf('restart-features');
     expect(line.failures).toEqual([]);
     expect(line).toMatchObject({ ok: true, lost: 0 });
-    expect(Object.values(line.duplicates).every((count) => count === 0)).toBe(true);
+    expectNoDuplicates(line);
   });
 
   it('stores every event and delivers every alert once a frozen DynamoDB wakes up', () => {
@@ -189,7 +193,7 @@ describeLocal.each(['exactly_once_v2', 'at_least_once'])(
       const line = lineOf('restart-features');
       expect(line.failures).toEqual([]);
       expect(line).toMatchObject({ ok: true, lost: 0, duplicatesAllowed: false });
-      expect(Object.values(line.duplicates).every((count) => count === 0)).toBe(true);
+      expectNoDuplicates(line);
     });
 
     it.each(['kill-scoring', 'broker-kill'])(
@@ -198,8 +202,7 @@ describeLocal.each(['exactly_once_v2', 'at_least_once'])(
         const line = lineOf(fault);
         expect(line.failures).toEqual([]);
         expect(line).toMatchObject({ ok: true, lost: 0, duplicatesAllowed: !exactlyOnce });
-        if (exactlyOnce)
-          expect(Object.values(line.duplicates).every((count) => count === 0)).toBe(true);
+        if (exactlyOnce) expectNoDuplicates(line);
       },
     );
 

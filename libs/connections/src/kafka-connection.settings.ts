@@ -3,8 +3,7 @@ import { AppError } from '@rtml/errors';
 import {
   KafkaRecordPublisher,
   PlatformaticRecordPublisher,
-  kafkaJsWriters,
-  platformaticWriters,
+  transactionalWritersOn,
 } from '@rtml/kafka';
 import type {
   DurableRecordPublisher,
@@ -90,8 +89,7 @@ export function transactionalWritersFor(
   settings: KafkaConnectionSettings,
   kafka: Kafka,
 ): TransactionalWriters {
-  if (settings.publisherClient !== 'platformatic') return kafkaJsWriters(kafka);
-  return platformaticWriters({
+  return transactionalWritersOn(settings.publisherClient ?? 'kafkajs', kafka, {
     brokers: settings.brokers,
     clientId: settings.clientId,
     security: settings.security,

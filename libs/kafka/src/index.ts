@@ -7,8 +7,7 @@ export type { ProducerLink, RecordPublisher } from './record-publisher';
 export { PUBLISHER_CLIENTS, PlatformaticRecordPublisher } from './platformatic-record.publisher';
 export type { PublisherClient } from './platformatic-record.publisher';
 export type { PlatformaticPublisherOptions } from './platformatic-producer';
-export { platformaticWriters } from './platformatic-transactional.writer';
-export { kafkaJsWriters } from './stage/transactional-writer';
+export { transactionalWritersOn } from './platformatic-transactional.writer';
 export type {
   TransactionOffset,
   TransactionalWriter,

@@ -13,6 +13,17 @@ export interface PlatformaticPublisherOptions {
   readonly requestTimeoutMs?: number;
 }
 
+/** The connection options every @platformatic/kafka client of ours (producer, admin) shares. */
+export function platformaticConnection(options: PlatformaticPublisherOptions) {
+  return {
+    clientId: options.clientId,
+    bootstrapBrokers: [...options.brokers],
+    ...platformaticSecurity(options.security),
+    connectTimeout: options.connectionTimeoutMs ?? 3_000,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+  };
+}
+
 type ProducerExtras = Pick<
   ProducerOptions<Buffer, Buffer, Buffer, Buffer>,
   'transactionalId' | 'producerId' | 'producerEpoch' | 'timeout' | 'retries' | 'retryDelay'
@@ -29,11 +40,7 @@ export function platformaticProducer(
 ): Producer<Buffer, Buffer, Buffer, Buffer> {
   let roundRobin = 0;
   return new Producer({
-    clientId: options.clientId,
-    bootstrapBrokers: [...options.brokers],
-    ...platformaticSecurity(options.security),
-    connectTimeout: options.connectionTimeoutMs ?? 3_000,
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    ...platformaticConnection(options),
     // As with KafkaJS: the client's own retries cover a transient error on one request; a publish
     // that keeps failing surfaces to the caller's backoff loop.
     retries: 5,

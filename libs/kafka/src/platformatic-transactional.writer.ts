@@ -1,15 +1,28 @@
 import { Admin, FindCoordinatorKeyTypes } from '@platformatic/kafka';
 import type { Consumer, Message, Producer } from '@platformatic/kafka';
-import { platformaticSecurity } from './kafka-security';
-import { platformaticProducer, toMessage } from './platformatic-producer';
+import type { Kafka } from 'kafkajs';
+import { platformaticConnection, platformaticProducer, toMessage } from './platformatic-producer';
 import type { PlatformaticPublisherOptions } from './platformatic-producer';
+import type { PublisherClient } from './platformatic-record.publisher';
 import { MAX_REQUEST_BYTES, chunksUnder } from './record-size';
 import type { OutgoingRecord } from './record.types';
+import { kafkaJsWriters } from './stage/transactional-writer';
 import type {
   TransactionOffset,
   TransactionalWriter,
   TransactionalWriters,
 } from './stage/transactional-writer';
+
+/**
+ * The transactional writers on `client` (`KAFKA_PUBLISHER_CLIENT`): KafkaJS's on `kafka`, or
+ * @platformatic/kafka's with their own connections.
+ */
+export const transactionalWritersOn = (
+  client: PublisherClient,
+  kafka: Kafka,
+  platformatic: PlatformaticPublisherOptions,
+): TransactionalWriters =>
+  client === 'platformatic' ? platformaticWriters(platformatic) : kafkaJsWriters(kafka);
 
 /** Transactional writers on @platformatic/kafka (`KAFKA_PUBLISHER_CLIENT=platformatic`). */
 export const platformaticWriters =
@@ -93,12 +106,7 @@ class PlatformaticTransactionalWriter implements TransactionalWriter {
   /** The node id of the group's coordinator, where TxnOffsetCommit goes. */
   private groupCoordinator(groupId: string): Promise<number> {
     this.coordinator ??= (async () => {
-      const admin = new Admin({
-        clientId: this.options.clientId,
-        bootstrapBrokers: [...this.options.brokers],
-        ...platformaticSecurity(this.options.security),
-        connectTimeout: this.options.connectionTimeoutMs ?? 3_000,
-      });
+      const admin = new Admin(platformaticConnection(this.options));
       try {
         const [found] = await admin.findCoordinator({
           keyType: FindCoordinatorKeyTypes.GROUP,

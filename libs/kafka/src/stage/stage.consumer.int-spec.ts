@@ -11,10 +11,9 @@ import type { StageDefinition } from './stage.definition';
 import { ExactlyOnceDelivery } from './stage.delivery';
 import type { ProcessingGuarantee } from './stage.delivery';
 import { StageRunner } from './stage.runner';
-import { platformaticWriters } from '../platformatic-transactional.writer';
+import { transactionalWritersOn } from '../platformatic-transactional.writer';
 import { PUBLISHER_CLIENTS } from '../platformatic-record.publisher';
 import type { PublisherClient } from '../platformatic-record.publisher';
-import { kafkaJsWriters } from './transactional-writer';
 import type { TransactionalWriters } from './transactional-writer';
 
 const logger = createLogger({
@@ -32,12 +31,10 @@ describe('StageConsumer against the real broker', () => {
   const running: { stop(): Promise<void> }[] = [];
   /** Exactly-once's transactional writers on each client. */
   const writersOn = (client: PublisherClient): TransactionalWriters =>
-    client === 'kafkajs'
-      ? kafkaJsWriters(kafka.kafka)
-      : platformaticWriters({
-          brokers: testEndpoints().kafkaBrokers,
-          clientId: `${kafka.prefix}platformatic`,
-        });
+    transactionalWritersOn(client, kafka.kafka, {
+      brokers: testEndpoints().kafkaBrokers,
+      clientId: `${kafka.prefix}platformatic`,
+    });
 
   afterAll(async () => {
     await Promise.all(running.map((item) => item.stop().catch(() => undefined)));

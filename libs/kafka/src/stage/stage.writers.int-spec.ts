@@ -1,9 +1,8 @@
 import { eventually, testEndpoints, useKafka } from '@rtml/testing';
 import { PUBLISHER_CLIENTS } from '../platformatic-record.publisher';
-import { platformaticWriters } from '../platformatic-transactional.writer';
+import { transactionalWritersOn } from '../platformatic-transactional.writer';
 import { ExactlyOnceDelivery } from './stage.delivery';
 import { fenceStageWriters } from './stage.writers';
-import { kafkaJsWriters } from './transactional-writer';
 
 describe('fencing the exactly-once writers of a stage', () => {
   const kafka = useKafka();
@@ -18,13 +17,10 @@ describe('fencing the exactly-once writers of a stage', () => {
         { name: `out-${client}`, partitions: 1 },
       ]);
       const groupId = kafka.groupId(`stage-${client}`);
-      const writers =
-        client === 'kafkajs'
-          ? kafkaJsWriters(kafka.kafka)
-          : platformaticWriters({
-              brokers: testEndpoints().kafkaBrokers,
-              clientId: `${kafka.prefix}platformatic`,
-            });
+      const writers = transactionalWritersOn(client, kafka.kafka, {
+        brokers: testEndpoints().kafkaBrokers,
+        clientId: `${kafka.prefix}platformatic`,
+      });
       const owner = new ExactlyOnceDelivery(kafka.kafka, { groupId, writers });
       closing.push(owner);
       const at = (partition: number, nextOffset: string) => ({
