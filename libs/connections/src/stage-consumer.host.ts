@@ -15,7 +15,12 @@ import {
   StageRunner,
   backoffDelay,
 } from '@rtml/kafka';
-import type { ProcessingGuarantee, StageDefinition, TransactionalWriters } from '@rtml/kafka';
+import type {
+  ProcessingGuarantee,
+  PublisherClient,
+  StageDefinition,
+  TransactionalWriters,
+} from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@rtml/service-runtime';
@@ -40,6 +45,7 @@ interface StageHostConfig {
   readonly TOPIC_PREFIX: string;
   readonly KAFKA_PARTITIONS_CONCURRENTLY: number;
   readonly PROCESSING_GUARANTEE: ProcessingGuarantee;
+  readonly KAFKA_PUBLISHER_CLIENT: PublisherClient;
   readonly SHUTDOWN_TIMEOUT_MS: number;
 }
 
@@ -134,6 +140,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
             groupId: this.consumer.groupId,
             topics: this.binding.topics,
             guarantee: this.consumer.guarantee,
+            publisherClient: this.config.KAFKA_PUBLISHER_CLIENT,
           },
           'consuming',
         );

@@ -1,7 +1,7 @@
-import { BenchUsageError, parseBenchArgs } from './bench-args.parser';
+import { BenchUsageError, benchSetups, parseBenchArgs } from './bench-args.parser';
 
 describe('parseBenchArgs', () => {
-  it('runs three rounds at 500, 1,000 and 2,000 events/s under both guarantees by default', () => {
+  it('runs three rounds at 500, 1,000 and 2,000 events/s under both guarantees with both publisher clients by default', () => {
     expect(parseBenchArgs([])).toEqual({
       events: 50_000,
       ceilingEvents: 50_000,
@@ -10,6 +10,7 @@ describe('parseBenchArgs', () => {
       seconds: 30,
       storedSample: 10,
       guarantees: ['exactly_once_v2', 'at_least_once'],
+      publisherClients: ['kafkajs', 'platformatic'],
     });
   });
 
@@ -30,6 +31,8 @@ describe('parseBenchArgs', () => {
         '1',
         '--guarantees',
         'at_least_once',
+        '--publisher-clients',
+        'platformatic',
       ]),
     ).toEqual({
       events: 2_000,
@@ -39,6 +42,7 @@ describe('parseBenchArgs', () => {
       seconds: 10,
       storedSample: 1,
       guarantees: ['at_least_once'],
+      publisherClients: ['platformatic'],
     });
   });
 
@@ -57,8 +61,33 @@ describe('parseBenchArgs', () => {
       ['--events', '5k'],
       ['--guarantees', 'exactly_once'],
       ['--guarantees', 'at_least_once,at_least_once'],
+      ['--publisher-clients', 'rdkafka'],
+      ['--publisher-clients', 'kafkajs,kafkajs'],
       ['--repeat', '2'],
     ];
     for (const argv of refused) expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError);
+  });
+});
+
+describe('benchSetups', () => {
+  const args = parseBenchArgs([]);
+
+  it('runs each guarantee with the publisher clients back to back, their order reversed every other round', () => {
+    const order = (round: number) =>
+      benchSetups(args, round).map((s) => `${s.guarantee}/${s.publisherClient}`);
+
+    expect(order(1)).toEqual([
+      'exactly_once_v2/kafkajs',
+      'exactly_once_v2/platformatic',
+      'at_least_once/kafkajs',
+      'at_least_once/platformatic',
+    ]);
+    expect(order(2)).toEqual([
+      'exactly_once_v2/platformatic',
+      'exactly_once_v2/kafkajs',
+      'at_least_once/platformatic',
+      'at_least_once/kafkajs',
+    ]);
+    expect(order(3)).toEqual(order(1));
   });
 });

@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
-import { PROCESSING_GUARANTEES } from '@rtml/kafka';
-import type { ProcessingGuarantee } from '@rtml/kafka';
+import { PROCESSING_GUARANTEES, PUBLISHER_CLIENTS } from '@rtml/kafka';
+import type { ProcessingGuarantee, PublisherClient } from '@rtml/kafka';
+import type { BenchSetup } from './bench-run.types';
 
 export const BENCH_USAGE =
   'usage: npm run bench -- [--events N] [--ceiling-events N] [--runs N] [--rates R,R,..|--rate R] ' +
   '[--seconds S] [--stored-sample N] [--guarantees ' +
   PROCESSING_GUARANTEES.join(',') +
+  '] [--publisher-clients ' +
+  PUBLISHER_CLIENTS.join(',') +
   ']';
 
 export interface BenchArgs {
@@ -22,6 +25,11 @@ export interface BenchArgs {
   /** One transaction in this many has its stored item's arrival timed (1: every one). */
   readonly storedSample: number;
   readonly guarantees: readonly ProcessingGuarantee[];
+  /**
+   * The services' `KAFKA_PUBLISHER_CLIENT`s: every guarantee runs with each, back to back in
+   * every round, and each client after the first is compared with the first.
+   */
+  readonly publisherClients: readonly PublisherClient[];
 }
 
 export class BenchUsageError extends Error {
@@ -43,6 +51,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         seconds: { type: 'string', default: '30' },
         'stored-sample': { type: 'string', default: '10' },
         guarantees: { type: 'string', default: PROCESSING_GUARANTEES.join(',') },
+        'publisher-clients': { type: 'string', default: PUBLISHER_CLIENTS.join(',') },
       },
       strict: true,
     }));
@@ -62,8 +71,24 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     ),
     seconds: positive('seconds', values['seconds']),
     storedSample: positive('stored-sample', values['stored-sample']),
-    guarantees: distinct('guarantees', guaranteesOf(values['guarantees'] ?? '')),
+    guarantees: distinct('guarantees', namesOf('guarantees', PROCESSING_GUARANTEES, values)),
+    publisherClients: distinct(
+      'publisher-clients',
+      namesOf('publisher-clients', PUBLISHER_CLIENTS, values),
+    ),
   };
+}
+
+/**
+ * The setups of round `round` (from 1), in the order they run: each guarantee in turn, with
+ * each publisher client back to back, the clients' order reversed every other round so neither
+ * always runs first (the machine drifts over a run).
+ */
+export function benchSetups(args: BenchArgs, round: number): BenchSetup[] {
+  const clients = round % 2 === 1 ? args.publisherClients : [...args.publisherClients].reverse();
+  return args.guarantees.flatMap((guarantee) =>
+    clients.map((publisherClient) => ({ guarantee, publisherClient })),
+  );
 }
 
 function positive(name: string, text: string | undefined): number {
@@ -84,14 +109,14 @@ function distinct<T>(name: string, values: readonly T[]): readonly T[] {
   return values;
 }
 
-function guaranteesOf(text: string): ProcessingGuarantee[] {
+function namesOf<T extends string>(
+  option: string,
+  known: readonly T[],
+  values: Record<string, string | undefined>,
+): T[] {
+  const text = values[option] ?? '';
   const names = text.split(',').map((name) => name.trim());
-  const unknown = names.filter(
-    (name) => !(PROCESSING_GUARANTEES as readonly string[]).includes(name),
-  );
-  if (unknown.length > 0)
-    throw new BenchUsageError(
-      `--guarantees takes ${PROCESSING_GUARANTEES.join(', ')}; got ${text}\n${BENCH_USAGE}`,
-    );
-  return names as ProcessingGuarantee[];
+  if (names.some((name) => !(known as readonly string[]).includes(name)))
+    throw new BenchUsageError(`--${option} takes ${known.join(', ')}; got ${text}\n${BENCH_USAGE}`);
+  return names as T[];
 }

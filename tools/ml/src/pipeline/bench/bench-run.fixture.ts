@@ -1,4 +1,4 @@
-import type { BenchRun, CeilingsRun, GuaranteeRun, PacedResult } from './bench-run.types';
+import type { BenchRun, BenchSetup, CeilingsRun, PacedResult, SetupRun } from './bench-run.types';
 import type { CpuPerEvent } from './cpu-per-event';
 import { LATENCY_PATHS } from './hop-latency.recorder';
 import type { LatencyPath } from './hop-latency.recorder';
@@ -54,16 +54,20 @@ export const ceilingsFixture = (dynamodb: number): CeilingsRun => ({
   dynamodb_batch_write: dynamodb,
 });
 
-/** One round: flat out at `predictionsPerSecond`, paced phases at 500 and 1,000 events/s. */
-export function benchRunFixture(predictionsPerSecond: number, p50: number): BenchRun {
-  const guarantee: GuaranteeRun = {
+/** One setup's phases: flat out at `predictionsPerSecond`, paced at 500 and 1,000 events/s. */
+export function setupRunFixture(
+  predictionsPerSecond: number,
+  p50: number,
+  cpuUs = 1_100,
+): SetupRun {
+  return {
     pipeline: {
       events: 50_000,
       predictions: 50_000,
       stored: 50_000,
       predictions_per_s: predictionsPerSecond,
       stored_per_s: predictionsPerSecond / 2,
-      cpu: cpuFixture(1_100),
+      cpu: cpuFixture(cpuUs),
     },
     ratios: {
       predictions_vs_kafka: 0.05,
@@ -73,5 +77,17 @@ export function benchRunFixture(predictionsPerSecond: number, p50: number): Benc
     },
     paced: [pacedFixture(500, p50 / 2), pacedFixture(1_000, p50)],
   };
-  return { ceilings_eps: ceilingsFixture(4_000), guarantees: { exactly_once_v2: guarantee } };
+}
+
+export const EXACTLY_ONCE_KAFKAJS: BenchSetup = {
+  guarantee: 'exactly_once_v2',
+  publisherClient: 'kafkajs',
+};
+
+/** One round of `exactly_once_v2/kafkajs` alone (see `setupRunFixture`). */
+export function benchRunFixture(predictionsPerSecond: number, p50: number): BenchRun {
+  return {
+    ceilings_eps: ceilingsFixture(4_000),
+    setups: { 'exactly_once_v2/kafkajs': setupRunFixture(predictionsPerSecond, p50) },
+  };
 }

@@ -1,4 +1,4 @@
-import type { ProcessingGuarantee } from '@rtml/kafka';
+import type { ProcessingGuarantee, PublisherClient } from '@rtml/kafka';
 import type { LatencySummary } from '../outcome/latency.summary';
 import type { CpuPerEvent } from './cpu-per-event';
 import type { LatencyPath } from './hop-latency.recorder';
@@ -35,7 +35,18 @@ export interface Ratios {
   readonly stored_vs_dynamodb: number;
 }
 
-export interface GuaranteeRun {
+/** What the services of one set of phases run with: the guarantee and every producer's client. */
+export interface BenchSetup {
+  readonly guarantee: ProcessingGuarantee;
+  /** `KAFKA_PUBLISHER_CLIENT` of the four services (the load driver always sends with KafkaJS). */
+  readonly publisherClient: PublisherClient;
+}
+
+/** A setup's key in the runs and the report, e.g. `exactly_once_v2/kafkajs`. */
+export const setupKey = ({ guarantee, publisherClient }: BenchSetup): string =>
+  `${guarantee}/${publisherClient}`;
+
+export interface SetupRun {
   readonly pipeline: FlatOutResult;
   readonly ratios: Ratios;
   /** One per offered rate, in the order of `--rates`. */
@@ -66,14 +77,14 @@ export interface PacedResult {
   readonly cpu: CpuPerEvent;
 }
 
-/** One round: the ceilings, then each guarantee's phases. */
+/** One round: the ceilings, then each setup's phases, by `setupKey`. */
 export interface BenchRun {
   readonly ceilings_eps: CeilingsRun;
-  readonly guarantees: Partial<Record<ProcessingGuarantee, GuaranteeRun>>;
+  readonly setups: Readonly<Record<string, SetupRun>>;
 }
 
-/** A guarantee's figures over the runs, as the targets read them. */
-export interface GuaranteeSummary {
+/** A setup's figures over the runs, as the targets read them. */
+export interface SetupSummary {
   readonly pipeline: SpreadTree<FlatOutResult>;
   /** The ceilings of the same runs. */
   readonly ceilings: SpreadTree<CeilingsRun>;

@@ -1,20 +1,25 @@
-import { benchRunFixture } from './bench-run.fixture';
+import {
+  EXACTLY_ONCE_KAFKAJS,
+  benchRunFixture,
+  ceilingsFixture,
+  setupRunFixture,
+} from './bench-run.fixture';
 import { benchReport } from './bench.report';
-import { latencyTable, targetsTable } from './bench-tables.format';
+import { clientsTable, latencyTable, targetsTable } from './bench-tables.format';
 
 describe('the bench tables', () => {
   const report = benchReport(
     [benchRunFixture(2_200, 80), benchRunFixture(2_300, 90), benchRunFixture(2_100, 86)],
-    ['exactly_once_v2'],
+    [EXACTLY_ONCE_KAFKAJS],
     [1_000],
   );
-  const primary = report.guarantees.exactly_once_v2;
+  const primary = report.setups['exactly_once_v2/kafkajs'];
 
   it('lists each target with the median and range measured, and whether it is met', () => {
-    const table = targetsTable('exactly_once_v2', primary?.targets ?? [], 3);
+    const table = targetsTable('exactly_once_v2/kafkajs', primary?.targets ?? [], 3);
 
     expect(table.split('\n')).toEqual([
-      '[exactly_once_v2] issue 11 targets, median of 3 runs (min–max); met or not on the median:',
+      '[exactly_once_v2/kafkajs] issue 11 targets, median of 3 runs (min–max); met or not on the median:',
       '| measure                                                               | measured               | target      | met     |',
       '| --------------------------------------------------------------------- | ---------------------- | ----------- | ------- |',
       '| predictions sustained, flat out                                       | 2,200 (2,100–2,300) /s | ≥ 10,000 /s | not met |',
@@ -27,10 +32,10 @@ describe('the bench tables', () => {
   });
 
   it('says when a target was not measured', () => {
-    const unmeasured = benchReport([benchRunFixture(2_200, 80)], ['exactly_once_v2'], [500]);
+    const unmeasured = benchReport([benchRunFixture(2_200, 80)], [EXACTLY_ONCE_KAFKAJS], [500]);
     const table = targetsTable(
-      'exactly_once_v2',
-      unmeasured.guarantees.exactly_once_v2?.targets ?? [],
+      'exactly_once_v2/kafkajs',
+      unmeasured.setups['exactly_once_v2/kafkajs']?.targets ?? [],
       1,
     );
 
@@ -42,10 +47,10 @@ describe('the bench tables', () => {
 
   it('gives every path’s percentiles at a rate and how the stored items were timed', () => {
     const paced = primary?.latency_at_rates['1000'];
-    const lines = paced ? latencyTable('exactly_once_v2', paced, 3).split('\n') : [];
+    const lines = paced ? latencyTable('exactly_once_v2/kafkajs', paced, 3).split('\n') : [];
 
     expect(lines[0]).toBe(
-      '[exactly_once_v2] latency at 1,000 events/s, ms, median of 3 runs (min–max):',
+      '[exactly_once_v2/kafkajs] latency at 1,000 events/s, ms, median of 3 runs (min–max):',
     );
     expect(lines[1]).toMatch(/^\| path +\| n +\| p50 +\| p90 +\| p99 +\| p99\.9 +\| max +\|$/);
     expect(lines).toHaveLength(3 + 11 + 1);
@@ -55,5 +60,28 @@ describe('the bench tables', () => {
     expect(lines[14]).toBe(
       'stored: 1 transaction in 10 timed by reading the table (0 not found in time, 0 failed reads, 100 already there at the first read); "stored" is the read that found the item, "at least" the last read that missed it (p50 10, max 50 ms apart)',
     );
+  });
+
+  it('gives each publisher client against the first as ratios', () => {
+    const twoClients = benchReport(
+      [
+        {
+          ceilings_eps: ceilingsFixture(4_000),
+          setups: {
+            'exactly_once_v2/kafkajs': setupRunFixture(3_000, 100, 800),
+            'exactly_once_v2/platformatic': setupRunFixture(3_600, 60, 680),
+          },
+        },
+      ],
+      [EXACTLY_ONCE_KAFKAJS, { guarantee: 'exactly_once_v2', publisherClient: 'platformatic' }],
+      [1_000],
+    );
+
+    expect(clientsTable(twoClients.publisher_clients).split('\n')).toEqual([
+      'publisher clients, ratio within each round (back to back), median (min–max) over the rounds:',
+      '| guarantee       | clients                | rounds | pipeline CPU-µs per event, flat out | predictions/s flat out | p99 accepted → prediction at 1,000/s |',
+      '| --------------- | ---------------------- | ------ | ----------------------------------- | ---------------------- | ------------------------------------ |',
+      '| exactly_once_v2 | platformatic ÷ kafkajs | 1      | 0.85                                | 1.20                   | 0.60                                 |',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { TargetVerdict } from './bench-targets.catalog';
+import type { ClientComparison } from './bench.report';
 import type { PacedResult } from './bench-run.types';
 import { LATENCY_PATHS } from './hop-latency.recorder';
 import type { LatencyPath } from './hop-latency.recorder';
@@ -7,9 +8,9 @@ import { formatNumber, formatSpread, renderTable } from './text.table';
 
 const runsNote = (runs: number) => (runs === 1 ? 'one run' : `median of ${runs} runs (min–max)`);
 
-/** Issue 11's targets for one guarantee: what was measured and whether it meets each. */
+/** Issue 11's targets for one setup: what was measured and whether it meets each. */
 export function targetsTable(
-  guarantee: string,
+  setup: string,
   verdicts: readonly TargetVerdict[],
   runs: number,
 ): string {
@@ -22,17 +23,13 @@ export function targetsTable(
     verdict.met === null ? 'n/a' : verdict.met ? 'met' : 'not met',
   ]);
   return [
-    `[${guarantee}] issue 11 targets, ${runsNote(runs)}; met or not on the median:`,
+    `[${setup}] issue 11 targets, ${runsNote(runs)}; met or not on the median:`,
     renderTable(['measure', 'measured', 'target', 'met'], rows),
   ].join('\n');
 }
 
 /** Every latency path at one offered rate, in ms, with how the stored item was timed. */
-export function latencyTable(
-  guarantee: string,
-  paced: SpreadTree<PacedResult>,
-  runs: number,
-): string {
+export function latencyTable(setup: string, paced: SpreadTree<PacedResult>, runs: number): string {
   const rows = (Object.keys(LATENCY_PATHS) as LatencyPath[]).map((path) => {
     const figures = paced.latency_ms[path];
     return [
@@ -45,12 +42,41 @@ export function latencyTable(
   });
   const probe = paced.stored_probe;
   return [
-    `[${guarantee}] latency at ${formatNumber(paced.rate.median)} events/s, ms, ${runsNote(runs)}:`,
+    `[${setup}] latency at ${formatNumber(paced.rate.median)} events/s, ms, ${runsNote(runs)}:`,
     renderTable(['path', 'n', 'p50', 'p90', 'p99', 'p99.9', 'max'], rows),
     `stored: 1 transaction in ${formatNumber(probe.sample_every.median)} timed by reading the table ` +
       `(${formatSpread(probe.untimed)} not found in time, ${formatSpread(probe.failed_reads)} failed reads, ` +
       `${formatSpread(probe.found_on_first_read)} already there at the first read); "stored" is the ` +
       `read that found the item, "at least" the last read that missed it (p50 ` +
       `${formatSpread(probe.window_ms.p50)}, max ${formatSpread(probe.window_ms.max)} ms apart)`,
+  ].join('\n');
+}
+
+/** Each publisher client against the baseline client, as ratios taken within each round. */
+export function clientsTable(comparisons: readonly ClientComparison[]): string {
+  const ratio = (spread: ClientComparison['predictions_per_s']) =>
+    formatSpread(spread, (value) => formatNumber(value, 2));
+  const rows = comparisons.map((c) => [
+    c.guarantee,
+    `${c.client} ÷ ${c.baseline}`,
+    formatNumber(c.rounds),
+    ratio(c.pipeline_cpu_us_per_event),
+    ratio(c.predictions_per_s),
+    ratio(c.p99_ingested_to_scored),
+  ]);
+  const rate = comparisons[0]?.rate ?? Number.NaN;
+  return [
+    'publisher clients, ratio within each round (back to back), median (min–max) over the rounds:',
+    renderTable(
+      [
+        'guarantee',
+        'clients',
+        'rounds',
+        'pipeline CPU-µs per event, flat out',
+        'predictions/s flat out',
+        `p99 accepted → prediction at ${formatNumber(rate)}/s`,
+      ],
+      rows,
+    ),
   ].join('\n');
 }

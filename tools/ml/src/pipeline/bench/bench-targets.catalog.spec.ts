@@ -1,11 +1,10 @@
 import { judgeTargets } from './bench-targets.catalog';
-import { benchRunFixture, ceilingsFixture, pacedFixture } from './bench-run.fixture';
-import type { GuaranteeSummary } from './bench-run.types';
+import { ceilingsFixture, pacedFixture, setupRunFixture } from './bench-run.fixture';
+import type { SetupSummary } from './bench-run.types';
 import { spreadTree } from './run-spread';
 
-function summaryOf(predictionsPerSecond: number, p50AtThousand: number): GuaranteeSummary {
-  const run = benchRunFixture(predictionsPerSecond, p50AtThousand).guarantees.exactly_once_v2;
-  if (run === undefined) throw new Error('fixture without a guarantee');
+function summaryOf(predictionsPerSecond: number, p50AtThousand: number): SetupSummary {
+  const run = setupRunFixture(predictionsPerSecond, p50AtThousand);
   return {
     pipeline: spreadTree([run.pipeline]),
     ceilings: spreadTree([ceilingsFixture(4_000)]),

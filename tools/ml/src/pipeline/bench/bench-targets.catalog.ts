@@ -1,4 +1,4 @@
-import type { GuaranteeSummary } from './bench-run.types';
+import type { SetupSummary } from './bench-run.types';
 import type { Spread } from './run-spread';
 
 export interface TargetVerdict {
@@ -18,11 +18,11 @@ interface TargetDefinition {
   readonly measure: string;
   readonly target: string;
   readonly unit: string;
-  readonly value: (summary: GuaranteeSummary) => Spread | undefined;
+  readonly value: (summary: SetupSummary) => Spread | undefined;
   readonly met: (median: number) => boolean;
 }
 
-const atThousand = (summary: GuaranteeSummary) => summary.latency_at_rates['1000'];
+const atThousand = (summary: SetupSummary) => summary.latency_at_rates['1000'];
 
 /** Issue 11's targets for `npm run bench`, each with what it reads from the measured figures. */
 export const ISSUE_11_TARGETS: readonly TargetDefinition[] = [
@@ -77,7 +77,7 @@ export const ISSUE_11_TARGETS: readonly TargetDefinition[] = [
 ];
 
 export function judgeTargets(
-  summary: GuaranteeSummary,
+  summary: SetupSummary,
   targets: readonly TargetDefinition[] = ISSUE_11_TARGETS,
 ): TargetVerdict[] {
   return targets.map(({ id, measure, target, unit, value, met }) => {

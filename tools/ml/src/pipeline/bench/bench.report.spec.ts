@@ -1,10 +1,15 @@
-import { benchRunFixture, ceilingsFixture } from './bench-run.fixture';
+import {
+  EXACTLY_ONCE_KAFKAJS,
+  benchRunFixture,
+  ceilingsFixture,
+  setupRunFixture,
+} from './bench-run.fixture';
 import { benchReport, legacyRate, ratiosOf } from './bench.report';
 
 describe('benchReport', () => {
   const runs = [benchRunFixture(2_200, 80), benchRunFixture(2_300, 90), benchRunFixture(2_100, 86)];
-  const report = benchReport(runs, ['exactly_once_v2'], [500, 1_000]);
-  const primary = report.guarantees.exactly_once_v2;
+  const report = benchReport(runs, [EXACTLY_ONCE_KAFKAJS], [500, 1_000]);
+  const primary = report.setups['exactly_once_v2/kafkajs'];
 
   it('keeps the single-run fields of earlier versions, as medians over the runs', () => {
     expect(report.bench).toBe('pipeline');
@@ -39,9 +44,9 @@ describe('benchReport', () => {
     });
   });
 
-  it('judges the first guarantee’s targets by id, as the targets object did', () => {
+  it('judges the first setup’s targets by id, as the targets object did', () => {
     expect(report.targets).toEqual({
-      guarantee: 'exactly_once_v2',
+      setup: 'exactly_once_v2/kafkajs',
       predictions_10k_per_s: false,
       stored_80pct_of_dynamodb: false,
       p99_50ms_at_1000_per_s: false,
@@ -52,10 +57,71 @@ describe('benchReport', () => {
   });
 
   it('reports a target as not measured without its rate', () => {
-    const without = benchReport(runs, ['exactly_once_v2'], [500]);
+    const without = benchReport(runs, [EXACTLY_ONCE_KAFKAJS], [500]);
 
     expect(without.targets['p99_50ms_at_1000_per_s']).toBeNull();
-    expect(without.guarantees.exactly_once_v2?.latency_at_rate.rate).toBe(500);
+    expect(without.setups['exactly_once_v2/kafkajs']?.latency_at_rate.rate).toBe(500);
+  });
+});
+
+describe('benchReport over two publisher clients', () => {
+  const platformatic = { guarantee: 'exactly_once_v2', publisherClient: 'platformatic' } as const;
+  // Round 2 is slower on the whole (the machine was busier): the ratios within each round hold.
+  const round = (kafkajs: number, other: number, p50: number) => ({
+    ceilings_eps: ceilingsFixture(4_000),
+    setups: {
+      'exactly_once_v2/kafkajs': setupRunFixture(3_000, p50, kafkajs),
+      'exactly_once_v2/platformatic': setupRunFixture(3_600, p50 / 2, other),
+    },
+  });
+  const report = benchReport(
+    [round(800, 640, 100), round(1_600, 1_360, 300), round(900, 810, 120)],
+    [EXACTLY_ONCE_KAFKAJS, platformatic],
+    [1_000],
+  );
+
+  it('reports each setup apart', () => {
+    expect(Object.keys(report.setups)).toEqual([
+      'exactly_once_v2/kafkajs',
+      'exactly_once_v2/platformatic',
+    ]);
+    expect(report.setups['exactly_once_v2/platformatic']).toMatchObject({
+      guarantee: 'exactly_once_v2',
+      publisher_client: 'platformatic',
+      pipeline: { cpu: { groups_us_per_event: { pipeline: 810 } } },
+    });
+  });
+
+  it('compares each client with the first as ratios taken within each round', () => {
+    expect(report.publisher_clients).toEqual([
+      {
+        guarantee: 'exactly_once_v2',
+        client: 'platformatic',
+        baseline: 'kafkajs',
+        rounds: 3,
+        pipeline_cpu_us_per_event: { median: 0.85, min: 0.8, max: 0.9 },
+        predictions_per_s: { median: 1.2, min: 1.2, max: 1.2 },
+        rate: 1_000,
+        p99_ingested_to_scored: { median: 0.5, min: 0.5, max: 0.5 },
+      },
+    ]);
+  });
+
+  it('compares nothing with one client', () => {
+    expect(
+      benchReport([round(800, 640, 100)], [EXACTLY_ONCE_KAFKAJS], [1_000]).publisher_clients,
+    ).toEqual([]);
+  });
+
+  it('leaves out a round that ran only one of the two', () => {
+    const partial = benchReport(
+      [round(800, 640, 100), benchRunFixture(3_000, 100)],
+      [EXACTLY_ONCE_KAFKAJS, platformatic],
+      [1_000],
+    );
+
+    expect(partial.publisher_clients[0]?.rounds).toBe(1);
+    expect(partial.publisher_clients[0]?.pipeline_cpu_us_per_event.median).toBe(0.8);
   });
 });
 
@@ -68,7 +134,7 @@ describe('legacyRate', () => {
 
 describe('ratiosOf', () => {
   it('divides the flat-out figures by the same run’s ceilings, to 3 decimals', () => {
-    const { pipeline } = benchRunFixture(3_000, 80).guarantees.exactly_once_v2 ?? {};
+    const { pipeline } = benchRunFixture(3_000, 80).setups['exactly_once_v2/kafkajs'] ?? {};
 
     expect(pipeline && ratiosOf(pipeline, ceilingsFixture(4_500))).toEqual({
       predictions_vs_kafka: 0.06,

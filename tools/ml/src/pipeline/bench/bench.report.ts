@@ -1,31 +1,53 @@
-import type { ProcessingGuarantee } from '@rtml/kafka';
+import type { ProcessingGuarantee, PublisherClient } from '@rtml/kafka';
 import { judgeTargets } from './bench-targets.catalog';
 import type { TargetVerdict } from './bench-targets.catalog';
+import { setupKey } from './bench-run.types';
 import type {
   BenchRun,
+  BenchSetup,
   CeilingsRun,
   FlatOutResult,
-  GuaranteeRun,
-  GuaranteeSummary,
   PacedResult,
   Ratios,
+  SetupRun,
+  SetupSummary,
 } from './bench-run.types';
-import { medianTree, spreadTree } from './run-spread';
-import type { SpreadTree } from './run-spread';
+import { medianTree, spreadOf, spreadTree } from './run-spread';
+import type { Spread, SpreadTree } from './run-spread';
 
 /** What earlier versions reported for their one rate, now the median over runs. */
 type LegacyLatency = Pick<PacedResult, 'rate' | 'events' | 'predictions' | 'e2e_ms' | 'cpu'>;
 
-export interface GuaranteeReport {
+export interface SetupReport {
+  readonly guarantee: ProcessingGuarantee;
+  readonly publisher_client: PublisherClient;
   /** Medians over runs (the fields of earlier versions, which reported one run). */
   readonly pipeline: FlatOutResult;
   readonly ratios: Ratios;
   /** The rate 1,000 events/s when measured, else the first of `--rates`. */
   readonly latency_at_rate: LegacyLatency;
   /** Median and range over runs of every figure, by offered rate. */
-  readonly latency_at_rates: GuaranteeSummary['latency_at_rates'];
-  readonly spread: Pick<GuaranteeSummary, 'pipeline' | 'ratios'>;
+  readonly latency_at_rates: SetupSummary['latency_at_rates'];
+  readonly spread: Pick<SetupSummary, 'pipeline' | 'ratios'>;
   readonly targets: readonly TargetVerdict[];
+}
+
+/**
+ * One publisher client against the first of `--publisher-clients` (the baseline) under one
+ * guarantee: each figure's ratio, client ÷ baseline, taken within each round (the two ran back
+ * to back), then its median and range over the rounds that ran both.
+ */
+export interface ClientComparison {
+  readonly guarantee: ProcessingGuarantee;
+  readonly client: PublisherClient;
+  readonly baseline: PublisherClient;
+  readonly rounds: number;
+  /** Pipeline CPU-µs per event flat out: below 1, the client costs less. */
+  readonly pipeline_cpu_us_per_event: Spread;
+  readonly predictions_per_s: Spread;
+  /** At `rate` (1,000 events/s when measured): p99 accepted → prediction. */
+  readonly rate: number;
+  readonly p99_ingested_to_scored: Spread;
 }
 
 export interface BenchReport {
@@ -34,8 +56,10 @@ export interface BenchReport {
   /** Medians over runs. */
   readonly ceilings_eps: CeilingsRun;
   readonly ceilings_eps_spread: SpreadTree<CeilingsRun>;
-  readonly guarantees: Partial<Record<ProcessingGuarantee, GuaranteeReport>>;
-  /** The first guarantee's verdicts by target id (null: not measured); `guarantee` names it. */
+  /** By `setupKey`, e.g. `exactly_once_v2/kafkajs`. */
+  readonly setups: Readonly<Record<string, SetupReport>>;
+  readonly publisher_clients: readonly ClientComparison[];
+  /** The first setup's verdicts by target id (null: not measured); `setup` names it. */
   readonly targets: Readonly<Record<string, string | boolean | null>>;
 }
 
@@ -57,18 +81,18 @@ export const legacyRate = (rates: readonly number[]): number =>
 /** The bench's JSON line from its runs: medians where one number stood, spreads beside them. */
 export function benchReport(
   runs: readonly BenchRun[],
-  guarantees: readonly ProcessingGuarantee[],
+  setups: readonly BenchSetup[],
   rates: readonly number[],
 ): BenchReport {
-  const byGuarantee: Partial<Record<ProcessingGuarantee, GuaranteeReport>> = {};
-  for (const guarantee of guarantees) {
-    const ran = runs.flatMap((run) => run.guarantees[guarantee] ?? []);
-    const ceilings = spreadTree(
-      runs.flatMap((run) => (run.guarantees[guarantee] ? [run.ceilings_eps] : [])),
-    );
-    if (ran.length > 0) byGuarantee[guarantee] = guaranteeReport(ran, ceilings, rates);
+  const bySetup: Record<string, SetupReport> = {};
+  for (const setup of setups) {
+    const key = setupKey(setup);
+    const ran = runs.flatMap((run) => run.setups[key] ?? []);
+    const ceilings = spreadTree(runs.flatMap((run) => (run.setups[key] ? [run.ceilings_eps] : [])));
+    if (ran.length > 0) bySetup[key] = setupReport(setup, ran, ceilings, rates);
   }
-  const primary = byGuarantee[guarantees[0] as ProcessingGuarantee];
+  const first = setups[0];
+  const primary = first && bySetup[setupKey(first)];
   const verdicts = Object.fromEntries(
     (primary?.targets ?? []).map((verdict) => [verdict.id, verdict.met]),
   );
@@ -77,19 +101,64 @@ export function benchReport(
     runs: runs.length,
     ceilings_eps: medianTree(runs.map((run) => run.ceilings_eps)),
     ceilings_eps_spread: spreadTree(runs.map((run) => run.ceilings_eps)),
-    guarantees: byGuarantee,
-    targets: { guarantee: guarantees[0] as string, ...verdicts },
+    setups: bySetup,
+    publisher_clients: clientComparisons(runs, setups, legacyRate(rates)),
+    targets: { setup: first ? setupKey(first) : '', ...verdicts },
   };
 }
 
-function guaranteeReport(
-  runs: readonly GuaranteeRun[],
+/** Every client after the first under each guarantee, against the first, round by round. */
+function clientComparisons(
+  runs: readonly BenchRun[],
+  setups: readonly BenchSetup[],
+  rate: number,
+): ClientComparison[] {
+  const guarantees = [...new Set(setups.map((setup) => setup.guarantee))];
+  return guarantees.flatMap((guarantee) => {
+    const [baseline, ...others] = [
+      ...new Set(setups.filter((s) => s.guarantee === guarantee).map((s) => s.publisherClient)),
+    ];
+    if (baseline === undefined) return [];
+    return others.map((client) => {
+      const pairs = runs.flatMap((run) => {
+        const base = run.setups[setupKey({ guarantee, publisherClient: baseline })];
+        const other = run.setups[setupKey({ guarantee, publisherClient: client })];
+        return base && other ? [{ base, other }] : [];
+      });
+      const ratio = (figure: (run: SetupRun) => number | undefined) =>
+        spreadOf(
+          pairs.flatMap(({ base, other }) => {
+            const [a, b] = [figure(base), figure(other)];
+            return a === undefined || b === undefined || !(a > 0) ? [] : [round3(b / a)];
+          }),
+        );
+      const p99At = (run: SetupRun) =>
+        run.paced.find((paced) => paced.rate === rate)?.latency_ms.ingested_to_scored.p99;
+      return {
+        guarantee,
+        client,
+        baseline,
+        rounds: pairs.length,
+        pipeline_cpu_us_per_event: ratio((run) => run.pipeline.cpu.groups_us_per_event.pipeline),
+        predictions_per_s: ratio((run) => run.pipeline.predictions_per_s),
+        rate,
+        p99_ingested_to_scored: ratio(p99At),
+      };
+    });
+  });
+}
+
+const round3 = (value: number) => Math.round(value * 1_000) / 1_000;
+
+function setupReport(
+  setup: BenchSetup,
+  runs: readonly SetupRun[],
   ceilings: SpreadTree<CeilingsRun>,
   rates: readonly number[],
-): GuaranteeReport {
+): SetupReport {
   const atRate = (rate: number) =>
     runs.flatMap((run) => run.paced.filter((paced) => paced.rate === rate));
-  const summary: GuaranteeSummary = {
+  const summary: SetupSummary = {
     pipeline: spreadTree(runs.map((run) => run.pipeline)),
     ceilings,
     ratios: spreadTree(runs.map((run) => run.ratios)),
@@ -99,6 +168,8 @@ function guaranteeReport(
   };
   const legacy = medianTree(atRate(legacyRate(rates)));
   return {
+    guarantee: setup.guarantee,
+    publisher_client: setup.publisherClient,
     pipeline: medianTree(runs.map((run) => run.pipeline)),
     ratios: medianTree(runs.map((run) => run.ratios)),
     latency_at_rate: {

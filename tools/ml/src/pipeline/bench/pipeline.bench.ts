@@ -1,19 +1,19 @@
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { describeErrorOnOneLine } from '@rtml/errors';
 import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
-import type { ProcessingGuarantee } from '@rtml/kafka';
 import type { Kafka } from 'kafkajs';
 import { createLogger } from '@rtml/observability';
 import { KafkaEventSink } from '../feed/raw-event.sender';
 import { startPipeline } from '../launch/pipeline.session';
 import { PIPELINE_SERVICES } from '../launch/service.process';
 import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
-import { BenchUsageError, parseBenchArgs } from './bench-args.parser';
+import { BenchUsageError, benchSetups, parseBenchArgs } from './bench-args.parser';
 import type { BenchArgs } from './bench-args.parser';
-import type { BenchRun, CeilingsRun, GuaranteeRun, PacedResult } from './bench-run.types';
+import { setupKey } from './bench-run.types';
+import type { BenchRun, BenchSetup, CeilingsRun, PacedResult, SetupRun } from './bench-run.types';
 import { benchReport, ratiosOf } from './bench.report';
 import type { BenchReport } from './bench.report';
-import { latencyTable, targetsTable } from './bench-tables.format';
+import { clientsTable, latencyTable, targetsTable } from './bench-tables.format';
 import { measureFlatOut } from './flat-out.phase';
 import { measureKafkaCeiling } from './kafka.ceiling';
 import type { CeilingResult } from './kafka.ceiling';
@@ -26,14 +26,16 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  * `npm run bench`: the pipeline under load against the ceilings of its parts, all measured on
  * the same machine (it is shared and noisy, so ratios mean more than absolutes), in `--runs`
  * rounds. Each round measures the ceilings once (raw Kafka produce→consume, the features Redis
- * script, ONNX scoring, DynamoDB batch writes), then for each processing guarantee
- * (`--guarantees`, each with services started for it) the whole pipeline flat out (`--events`
+ * script, ONNX scoring, DynamoDB batch writes), then for each setup (each processing guarantee
+ * of `--guarantees` with each producer client of `--publisher-clients`, back to back, with
+ * services started for it) the whole pipeline flat out (`--events`
  * transactions produced to events.raw as fast as Kafka takes them) and at each offered rate of
  * `--rates` for `--seconds`: latency per hop and end to end, from ingest's acceptance and from
  * the producer's record timestamp to the prediction and to the stored item. Each phase reports
  * the CPU-µs per stored event of every process from /proc, grouped as pipeline / emulators /
- * driver. Prints per guarantee the latency tables and issue 11's targets (median and range over
- * the rounds, met or not) on stderr, and ends with one JSON line on stdout.
+ * driver. Prints per setup the latency tables and issue 11's targets (median and range over
+ * the rounds, met or not), then each client against the first as ratios within each round, on
+ * stderr, and ends with one JSON line on stdout.
  */
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
@@ -43,12 +45,12 @@ async function main(): Promise<void> {
     logger: createLogger({ service: 'bench', level: 'warn' }),
   });
   const publisher = new KafkaRecordPublisher(kafka);
-  // The stack, the contracts and the model, once; the services run per guarantee below.
+  // The stack, the contracts and the model, once; the services run per setup below.
   const warmUp = await startPipeline({ log, startedStack: STARTED_STACK_POLICY.bench });
   if (warmUp.launched.length < PIPELINE_SERVICES.length) {
     await warmUp.stop();
     throw new Error(
-      'some services were already running: stop them (the bench starts its own, once per PROCESSING_GUARANTEE)',
+      'some services were already running: stop them (the bench starts its own, once per setup)',
     );
   }
   await warmUp.stop();
@@ -60,15 +62,10 @@ async function main(): Promise<void> {
       for (let run = 1; run <= args.runs; run += 1) {
         log(`run ${run} of ${args.runs}: the ceilings...`);
         const ceilings = await measureCeilings(kafka, args.ceilingEvents);
-        const guarantees: Partial<Record<ProcessingGuarantee, GuaranteeRun>> = {};
-        for (const guarantee of args.guarantees)
-          guarantees[guarantee] = await measureGuarantee(guarantee, {
-            kafka,
-            sink,
-            args,
-            ceilings,
-          });
-        runs.push({ ceilings_eps: ceilings, guarantees });
+        const setups: Record<string, SetupRun> = {};
+        for (const setup of benchSetups(args, run))
+          setups[setupKey(setup)] = await measureSetup(setup, { kafka, sink, args, ceilings });
+        runs.push({ ceilings_eps: ceilings, setups });
       }
     } catch (error) {
       // The rounds already complete are still measurements: report them, then fail the command.
@@ -110,32 +107,38 @@ async function measureCeilings(kafka: Kafka, events: number): Promise<CeilingsRu
   };
 }
 
-/** The pipeline flat out, then at each rate, with the services started for `guarantee`. */
-async function measureGuarantee(
-  guarantee: ProcessingGuarantee,
+/** The pipeline flat out, then at each rate, with the services started for `setup`. */
+async function measureSetup(
+  setup: BenchSetup,
   context: {
     readonly kafka: Kafka;
     readonly sink: KafkaEventSink;
     readonly args: BenchArgs;
     readonly ceilings: CeilingsRun;
   },
-): Promise<GuaranteeRun> {
+): Promise<SetupRun> {
   const { kafka, sink, args, ceilings } = context;
-  log(`services with PROCESSING_GUARANTEE=${guarantee}...`);
+  const key = setupKey(setup);
+  log(
+    `services with PROCESSING_GUARANTEE=${setup.guarantee} KAFKA_PUBLISHER_CLIENT=${setup.publisherClient}...`,
+  );
   const session = await startPipeline({
     log,
-    env: { PROCESSING_GUARANTEE: guarantee },
+    env: {
+      PROCESSING_GUARANTEE: setup.guarantee,
+      KAFKA_PUBLISHER_CLIENT: setup.publisherClient,
+    },
     startedStack: STARTED_STACK_POLICY.bench,
   });
   const services = Object.fromEntries(
     session.launched.map((service) => [`service:${service.name}`, service.child.pid]),
   );
   try {
-    log(`[${guarantee}] pipeline flat out: ${args.events} transactions...`);
+    log(`[${key}] pipeline flat out: ${args.events} transactions...`);
     const pipeline = await measureFlatOut({ kafka, sink, events: args.events, services, log });
     const paced: PacedResult[] = [];
     for (const rate of args.rates) {
-      log(`[${guarantee}] latency at ${rate} events/s for ${args.seconds} s...`);
+      log(`[${key}] latency at ${rate} events/s for ${args.seconds} s...`);
       const { seconds, storedSample } = args;
       paced.push(
         await measurePacedRate({ kafka, sink, rate, seconds, storedSample, services, log }),
@@ -149,21 +152,22 @@ async function measureGuarantee(
 
 /** The tables on stderr, then the JSON line on stdout (its `runs` says how many rounds it holds). */
 function report(runs: readonly BenchRun[], args: BenchArgs): void {
-  const result = benchReport(runs, args.guarantees, args.rates);
+  const result = benchReport(runs, benchSetups(args, 1), args.rates);
   printTables(result, args);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 function printTables(report: BenchReport, args: BenchArgs): void {
-  for (const guarantee of args.guarantees) {
-    const result = report.guarantees[guarantee];
+  for (const key of benchSetups(args, 1).map(setupKey)) {
+    const result = report.setups[key];
     if (result === undefined) continue;
     for (const rate of args.rates) {
       const paced = result.latency_at_rates[String(rate)];
-      if (paced !== undefined) log(`\n${latencyTable(guarantee, paced, report.runs)}`);
+      if (paced !== undefined) log(`\n${latencyTable(key, paced, report.runs)}`);
     }
-    log(`\n${targetsTable(guarantee, result.targets, report.runs)}\n`);
+    log(`\n${targetsTable(key, result.targets, report.runs)}\n`);
   }
+  if (report.publisher_clients.length > 0) log(`${clientsTable(report.publisher_clients)}\n`);
 }
 
 main().catch((error: unknown) => {
