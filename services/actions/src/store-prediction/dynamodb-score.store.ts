@@ -5,7 +5,7 @@ import { toDynamoDbError } from '../shared/dynamodb-error.mapper';
 import { BatchGetRunner } from './batch-get.runner';
 import { BatchWriteRunner } from './batch-write.runner';
 import type { BatchWriteOptions, DynamoItem } from './batch-write.runner';
-import { SCORE_ITEM_MARSHALL, SCORE_ITEM_UNMARSHALL, entityTimeRange } from './score-item.mapper';
+import { SCORE_ITEM_UNMARSHALL, entityTimeRange, scoreItemAttributes } from './score-item.mapper';
 import type { ScoreItem } from './score-item.mapper';
 import { BY_ENTITY_INDEX } from './scores-table.definition';
 import { ScoreStore } from './score.store';
@@ -36,9 +36,7 @@ export class DynamoDbScoreStore extends ScoreStore {
     // BatchWriteItem refuses two requests for one key: the last prediction of an event wins,
     // as it would have with one put after another.
     const byEventId = new Map(items.map((item) => [item.eventId, item]));
-    await this.writer.putAll(
-      [...byEventId.values()].map((item) => marshall(item, SCORE_ITEM_MARSHALL)),
-    );
+    await this.writer.putAll([...byEventId.values()].map(scoreItemAttributes));
   }
 
   async get(eventId: string): Promise<StoredScore | undefined> {

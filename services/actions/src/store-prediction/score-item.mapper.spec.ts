@@ -1,5 +1,14 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { Prediction } from '@rtml/contracts';
 import { predictionFixture, shadowPredictionFixture } from '@rtml/contracts/testing';
-import { entityTimeKey, entityTimeRange, toScoreItem } from './score-item.mapper';
+import { HANDBOOK_15 } from '@rtml/feature-engine';
+import {
+  SCORE_ITEM_MARSHALL,
+  entityTimeKey,
+  entityTimeRange,
+  scoreItemAttributes,
+  toScoreItem,
+} from './score-item.mapper';
 
 describe('the score item of a prediction', () => {
   it('is a pure function of the prediction: mapping it twice gives equal items', () => {
@@ -57,6 +66,47 @@ describe('the score item of a prediction', () => {
     expect(item.eventTimeId).toBe(
       entityTimeKey(predictionFixture.eventTime, predictionFixture.eventId),
     );
+  });
+});
+
+describe('the attribute values of a score item', () => {
+  /** Over the built-in handbook-15 set (stored compact), with values marshall must write exactly. */
+  const compact: Prediction = {
+    ...shadowPredictionFixture,
+    featureSet: { name: HANDBOOK_15.name, version: String(HANDBOOK_15.version) },
+    features: HANDBOOK_15.features.map((feature, i) => ({
+      name: feature.name,
+      value: [0, -0, 1.5e-7, 2 ** 53 + 2, 123_456.789, 1 / 3][i % 6] as number,
+    })),
+  };
+
+  it.each([
+    ['compact, with a challenger', compact],
+    ['with named features, no challenger', predictionFixture],
+    ['with named features and a challenger', shadowPredictionFixture],
+  ])(
+    'are what the SDK’s marshall makes of it (%s), attribute for attribute and in order',
+    (_, prediction) => {
+      const item = toScoreItem(prediction, 90);
+
+      const attributes = scoreItemAttributes(item);
+
+      expect(attributes).toEqual(marshall(item, SCORE_ITEM_MARSHALL));
+      expect(JSON.stringify(attributes)).toBe(JSON.stringify(marshall(item, SCORE_ITEM_MARSHALL)));
+    },
+  );
+
+  it('refuses a number DynamoDB cannot store, as marshall does', () => {
+    const item = toScoreItem(
+      {
+        ...compact,
+        features: compact.features.map((f, i) => (i === 3 ? { ...f, value: Number.NaN } : f)),
+      },
+      90,
+    );
+
+    expect(() => marshall(item, SCORE_ITEM_MARSHALL)).toThrow('Special numeric value NaN');
+    expect(() => scoreItemAttributes(item)).toThrow('Special numeric value NaN');
   });
 });
 
