@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DEFAULT_AWS_TIMEOUTS, awsClientConfig } from './aws-client.config';
+import { DynamoDbItemWritesProtocol } from './dynamodb-item-writes.protocol';
 import type { AwsConnectionSettings, AwsTimeouts } from './aws-client.config';
 
 /** The SDK's own logging step: it walks every request and response even with no logger. */
@@ -8,17 +9,23 @@ const SDK_LOGGER_MIDDLEWARE = 'loggerMiddleware';
 
 /**
  * A DynamoDB client as every process of the project builds one: `awsClientConfig`'s endpoint,
- * credentials and request timeouts, and without the SDK's logging step. That step runs the
- * commands' sensitive-data filters over every item written and read even when the logger is the
- * SDK's no-op (measured: `services/actions/src/bench/dynamodb-writes.ceiling.ts`), and nothing
- * reads what it would log: failures reach the callers, which log them with their own context.
+ * credentials and request timeouts, item writes serialized natively (`DynamoDbItemWritesProtocol`)
+ * and without the SDK's logging step. That step runs the commands' sensitive-data filters over
+ * every item written and read even when the logger is the SDK's no-op (measured:
+ * `services/actions/src/bench/dynamodb-writes.ceiling.ts`), and nothing reads what it would log:
+ * failures reach the callers, which log them with their own context.
  */
 export function createDynamoDbClient(
   endpoint: string,
   settings: AwsConnectionSettings,
   timeouts: AwsTimeouts = DEFAULT_AWS_TIMEOUTS,
 ): DynamoDBClient {
-  return withoutSdkLogging(new DynamoDBClient(awsClientConfig(endpoint, settings, timeouts)));
+  return withoutSdkLogging(
+    new DynamoDBClient({
+      ...awsClientConfig(endpoint, settings, timeouts),
+      protocol: DynamoDbItemWritesProtocol,
+    }),
+  );
 }
 
 /**
