@@ -30,12 +30,7 @@ describe('the actions service consuming mutated prediction records', () => {
       endpoints: testEndpoints(),
       prefix: kafka.prefix.replace(/\.$/, ''),
       httpPort: await freePort(),
-      env: {
-        SCORES_TABLE: dynamo.tableName('scores'),
-        ALERT_STATE_TABLE: dynamo.tableName('alerts'),
-        LABELS_TABLE: dynamo.tableName('labels'),
-        QUALITY_TABLE: dynamo.tableName('quality'),
-      },
+      tableName: dynamo.tableName,
     });
     kafka.adoptTopics(harness.topicNames);
     for (const group of harness.groupNames) kafka.groupId(group);

@@ -27,7 +27,6 @@ type Outcome = Prediction & {
 describe('the actions service joining labels to the stored predictions', () => {
   const kafka = useKafka();
   const dynamo = useDynamoDb();
-  const labelsTable = dynamo.tableName('labels');
   const deadLetters: DeadLetter[] = [];
   let harness: ActionsServiceHarness;
 
@@ -37,11 +36,8 @@ describe('the actions service joining labels to the stored predictions', () => {
       endpoints: testEndpoints(),
       prefix: kafka.prefix.replace(/\.$/, ''),
       httpPort: await freePort(),
+      tableName: dynamo.tableName,
       env: {
-        SCORES_TABLE: dynamo.tableName('scores'),
-        ALERT_STATE_TABLE: dynamo.tableName('alerts'),
-        LABELS_TABLE: labelsTable,
-        QUALITY_TABLE: dynamo.tableName('quality'),
         API_KEYS: API_KEY,
       },
     });
@@ -91,7 +87,7 @@ describe('the actions service joining labels to the stored predictions', () => {
   };
   const labelItems = async (eventId: string) => {
     const { Items = [] } = await dynamo.client.send(
-      new ScanCommand({ TableName: labelsTable, ConsistentRead: true }),
+      new ScanCommand({ TableName: harness.tables.labels, ConsistentRead: true }),
     );
     return Items.map((item) => unmarshall(item)).filter((item) => item['eventId'] === eventId);
   };
@@ -185,7 +181,7 @@ describe('the actions service joining labels to the stored predictions', () => {
     for (const letter of letters()) expect(letter.reason.length).toBeGreaterThan(0);
     const { Item } = await dynamo.client.send(
       new GetItemCommand({
-        TableName: labelsTable,
+        TableName: harness.tables.labels,
         Key: marshall({ eventId: 'poison-after' }),
         ConsistentRead: true,
       }),

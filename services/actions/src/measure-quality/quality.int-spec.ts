@@ -70,11 +70,8 @@ describe('online quality through the running actions service', () => {
       endpoints: testEndpoints(),
       prefix: kafka.prefix.replace(/\.$/, ''),
       httpPort: await freePort(),
+      tableName: dynamo.tableName,
       env: {
-        SCORES_TABLE: dynamo.tableName('scores'),
-        ALERT_STATE_TABLE: dynamo.tableName('alerts'),
-        LABELS_TABLE: dynamo.tableName('labels'),
-        QUALITY_TABLE: dynamo.tableName('quality'),
         API_KEYS: API_KEY,
         QUALITY_K: '10',
         QUALITY_WINDOW_DAYS: '3',

@@ -28,7 +28,6 @@ async function startSilentReceiver(port: number, attempts: Attempt[]): Promise<S
 describe('the actions service with a webhook that never answers', () => {
   const kafka = useKafka();
   const dynamo = useDynamoDb();
-  const scoresTable = dynamo.tableName('scores');
   const attempts: Attempt[] = [];
   const deadLetters: DeadLetter[] = [];
   let receiver: Server | undefined;
@@ -42,11 +41,8 @@ describe('the actions service with a webhook that never answers', () => {
       endpoints: testEndpoints(),
       prefix: kafka.prefix.replace(/\.$/, ''),
       httpPort: await freePort(),
+      tableName: dynamo.tableName,
       env: {
-        SCORES_TABLE: scoresTable,
-        ALERT_STATE_TABLE: dynamo.tableName('alerts'),
-        LABELS_TABLE: dynamo.tableName('labels'),
-        QUALITY_TABLE: dynamo.tableName('quality'),
         WEBHOOK_URLS: `http://127.0.0.1:${hookPort}/hooks`,
         WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // this suite's own receiver
         WEBHOOK_SECRET: 'silent-receiver-secret',
@@ -102,7 +98,7 @@ describe('the actions service with a webhook that never answers', () => {
     do {
       const page = await dynamo.client.send(
         new ScanCommand({
-          TableName: scoresTable,
+          TableName: harness.tables.scores,
           ConsistentRead: true,
           Select: 'COUNT',
           FilterExpression: 'begins_with(eventId, :prefix)',

@@ -22,7 +22,6 @@ const T0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 86_400_000;
 describe('the actions service storing predictions and serving the scores API', () => {
   const kafka = useKafka();
   const dynamo = useDynamoDb();
-  const scoresTable = dynamo.tableName('scores');
   let harness: ActionsServiceHarness;
 
   beforeAll(async () => {
@@ -39,11 +38,8 @@ describe('the actions service storing predictions and serving the scores API', (
       endpoints: testEndpoints(),
       prefix: kafka.prefix.replace(/\.$/, ''),
       httpPort: await freePort(),
+      tableName: dynamo.tableName,
       env: {
-        SCORES_TABLE: scoresTable,
-        ALERT_STATE_TABLE: dynamo.tableName('alerts'),
-        LABELS_TABLE: dynamo.tableName('labels'),
-        QUALITY_TABLE: dynamo.tableName('quality'),
         API_KEYS: API_KEY,
         API_KEYS_FILE: keysFile,
       },
@@ -68,7 +64,7 @@ describe('the actions service storing predictions and serving the scores API', (
     fetch(`${harness.baseUrl}${path}`, { headers: key === null ? {} : { 'x-api-key': key } });
   const scanItems = async () => {
     const { Items = [] } = await dynamo.client.send(
-      new ScanCommand({ TableName: scoresTable, ConsistentRead: true }),
+      new ScanCommand({ TableName: harness.tables.scores, ConsistentRead: true }),
     );
     return Items.map((item) => unmarshall(item))
       .filter((item) => String(item['eventId']).startsWith('store-'))

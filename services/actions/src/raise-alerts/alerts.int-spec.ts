@@ -68,11 +68,8 @@ describe('the actions service raising alerts and calling webhooks', () => {
       endpoints: testEndpoints(),
       prefix: kafka.prefix.replace(/\.$/, ''),
       httpPort: await freePort(),
+      tableName: dynamo.tableName,
       env: {
-        SCORES_TABLE: dynamo.tableName('scores'),
-        ALERT_STATE_TABLE: dynamo.tableName('alerts'),
-        LABELS_TABLE: dynamo.tableName('labels'),
-        QUALITY_TABLE: dynamo.tableName('quality'),
         ALERT_COOLDOWN_MS: String(HOUR),
         WEBHOOK_URLS: hookUrl,
         WEBHOOK_ALLOW_HOSTS: '127.0.0.1', // this suite's own receiver

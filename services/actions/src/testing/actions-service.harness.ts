@@ -41,9 +41,19 @@ export interface ActionsHarnessOptions {
   /** The suite's topic prefix, without the trailing dot. */
   readonly prefix: string;
   readonly httpPort: number;
-  /** Service settings on top of the ones pointing at the servers. */
-  readonly env: Readonly<Record<string, string>>;
+  /** Names a table of the suite (the testing library's `useDynamoDb().tableName`). */
+  readonly tableName: (base: string) => string;
+  /** Service settings on top of the ones pointing at the servers and the suite's tables. */
+  readonly env?: Readonly<Record<string, string>>;
 }
+
+/** The service's tables, by the setting that names each. */
+const TABLE_SETTINGS = {
+  scores: 'SCORES_TABLE',
+  alerts: 'ALERT_STATE_TABLE',
+  labels: 'LABELS_TABLE',
+  quality: 'QUALITY_TABLE',
+} as const;
 
 /** A prediction of `predictionFixture`'s shape for one event of one entity. */
 export const predictionOf = (
@@ -71,6 +81,8 @@ export class ActionsServiceHarness {
   readonly groupNames: readonly string[] = consumerGroupsOf('actions').map((group) =>
     consumerGroupId(group),
   );
+  /** The suite's tables the service uses: named by `tableName`, or as `env` sets them. */
+  readonly tables: Readonly<Record<keyof typeof TABLE_SETTINGS, string>>;
   readonly serde: AvroSerde;
   readonly baseUrl: string;
   /** Every topic the harness provisioned (for the suite to delete afterwards). */
@@ -91,6 +103,13 @@ export class ActionsServiceHarness {
       deadLetters: topicName('deadLetters', prefix),
     };
     this.topicNames = contractTopicSpecs(prefix).map((spec) => spec.name);
+    const env = options.env ?? {};
+    this.tables = {
+      scores: env[TABLE_SETTINGS.scores] ?? options.tableName('scores'),
+      alerts: env[TABLE_SETTINGS.alerts] ?? options.tableName('alerts'),
+      labels: env[TABLE_SETTINGS.labels] ?? options.tableName('labels'),
+      quality: env[TABLE_SETTINGS.quality] ?? options.tableName('quality'),
+    };
     this.serde = new AvroSerde(options.endpoints.schemaRegistryUrl);
     this.publisher = new KafkaRecordPublisher(options.kafka);
     this.baseUrl = `http://127.0.0.1:${options.httpPort}`;
@@ -133,6 +152,12 @@ export class ActionsServiceHarness {
 
   private async startService(): Promise<void> {
     const { endpoints, prefix, httpPort, env } = this.options;
+    const tables = Object.fromEntries(
+      Object.entries(TABLE_SETTINGS).map(([table, setting]) => [
+        setting,
+        this.tables[table as keyof typeof TABLE_SETTINGS],
+      ]),
+    );
     this.service = await startService(
       actionsService,
       actionsService.loadConfig({
@@ -146,6 +171,7 @@ export class ActionsServiceHarness {
         AWS_REGION: endpoints.credentials.region,
         AWS_ACCESS_KEY_ID: endpoints.credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: endpoints.credentials.secretAccessKey,
+        ...tables,
         ...env,
       }),
     );
