@@ -23,7 +23,7 @@ export {
 export type { ServerName } from './stack.config';
 export { StackError } from './stack.error';
 export type { StackErrorCode } from './stack.error';
-export { stackPaths } from './stack.paths';
+export { pidFile, stackPaths } from './stack.paths';
 export { freePort } from './free-port';
 export { deleteSubjects } from './registry-subjects';
 export { kafkaCaFile } from './server.plans';

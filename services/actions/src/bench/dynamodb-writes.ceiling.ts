@@ -23,7 +23,7 @@ import { ensureTable } from '../store-prediction/table.provisioner';
  * service's BatchWriteItem runner stores alone (chunks of 25, DYNAMODB_WRITE_CONCURRENCY chunks in
  * flight, default 4 as in the service), into a throwaway table at DYNAMODB_ENDPOINT (default the
  * local stack), deleted afterwards. Prints one JSON line: {"events","seconds","eventsPerSecond",
- * "clientCpuUsPerItem"} (this process's CPU per stored item, from score item to stored: the
+ * "clientCpuUs","clientCpuUsPerItem"} (this process's CPU per stored item, from score item to stored: the
  * attribute values and the SDK's requests, actions' cost of storing a prediction).
  *
  *   node --conditions=@rtml/source --import tsx services/actions/src/bench/dynamodb-writes.ceiling.ts --events 20000
@@ -113,10 +113,14 @@ async function main(): Promise<void> {
         namedFeatures: values['named-features'],
         marshall: values.marshall,
         // The client's side of the cost (score items in, requests out): what actions pays.
+        clientCpuUs: cpu.user + cpu.system,
         clientCpuUsPerItem: perItem(cpu.user + cpu.system),
         ...(serverPid === undefined
           ? {}
-          : { serverCpuUsPerItem: perItem(processCpuUs(serverPid) - serverBefore) }),
+          : {
+              serverCpuUs: processCpuUs(serverPid) - serverBefore,
+              serverCpuUsPerItem: perItem(processCpuUs(serverPid) - serverBefore),
+            }),
       })}\n`,
     );
   } finally {

@@ -18,7 +18,9 @@ import { generateScenario } from '../update-features/window-events.fixture';
  * window store alone (one Lua call per record, one pipeline per batch of 500, vectors computed
  * from the replies), on fresh state shaped like the bench's simulated data: `--events`
  * transactions of a population sized as `npm run bench` sizes it, over 20 days, with labels.
- * Prints one JSON line: {"events","seconds","eventsPerSecond","records","recordsPerRedisCoreSecond"}
+ * Prints one JSON line: {"events","seconds","eventsPerSecond","records","recordsPerRedisCoreSecond",
+ * "clientCpuUs","serverCpuUs"} (over the timed part, µs: this process's CPU, the store's client side
+ * and the vectors; the Redis server's)
  * where records counts transactions and labels, and the last figure divides them by the Redis
  * server's CPU time over the run (the window store's own ceiling on one Redis core, whatever the
  * client costs). Deletes its keys.
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
   const batches = inBatches(deliveries(plan, scenario, IN_EVENT_TIME_ORDER), BATCH);
   try {
     const cpuBefore = await redisCpuSeconds(redis);
+    const clientBefore = process.cpuUsage();
     const started = performance.now();
     for (const batch of batches) {
       const outcomes = await store.apply(batch, NO_EPOCH);
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
       });
     }
     const seconds = (performance.now() - started) / 1000;
+    const client = process.cpuUsage(clientBefore);
     const redisSeconds = (await redisCpuSeconds(redis)) - cpuBefore;
     const records = batches.reduce((sum, batch) => sum + batch.length, 0);
     const result = {
@@ -68,6 +72,8 @@ async function main(): Promise<void> {
       eventsPerSecond: Math.round(events / seconds),
       records,
       recordsPerRedisCoreSecond: Math.round(records / redisSeconds),
+      clientCpuUs: client.user + client.system,
+      serverCpuUs: Math.round(redisSeconds * 1e6),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -31,13 +31,20 @@ async function main(): Promise<void> {
     });
   for (let i = 0; i < 20; i++) await run(); // warm-up
   const batches = Math.ceil(events / KAFKA_BATCH);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < batches; i++) await run();
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await scorer.release();
   const scored = batches * KAFKA_BATCH;
   process.stdout.write(
-    `${JSON.stringify({ events: scored, seconds, eventsPerSecond: Math.round(scored / seconds) })}\n`,
+    `${JSON.stringify({
+      events: scored,
+      seconds,
+      eventsPerSecond: Math.round(scored / seconds),
+      clientCpuUs: cpu.user + cpu.system,
+    })}\n`,
   );
 }
 

@@ -46,12 +46,21 @@ export function pacedFixture(rate: number, p50: number): PacedResult {
   };
 }
 
+const part = (client: number, servers: number) => ({ client, servers, total: client + servers });
+
 export const ceilingsFixture = (dynamodb: number): CeilingsRun => ({
   kafka: 50_000,
   redis_script: 10_000,
   redis_records_per_core_s: 40_000,
   onnx: 200_000,
   dynamodb_batch_write: dynamodb,
+  cpu_us_per_unit: {
+    kafka: part(30, 10),
+    redis_script: part(40, 25),
+    onnx: part(5, 0),
+    dynamodb_batch_write: part(100, 400),
+  },
+  sum_of_parts_us_per_event: 4 * 40 + 65 + 5 + 500,
 });
 
 /** One setup's phases: flat out at `predictionsPerSecond`, paced at 500 and 1,000 events/s. */
@@ -74,6 +83,7 @@ export function setupRunFixture(
       predictions_vs_redis_script: 0.25,
       predictions_vs_onnx: 0.01,
       stored_vs_dynamodb: predictionsPerSecond / 2 / 4_000,
+      cpu_vs_sum_of_parts: Math.round(((cpuUs + 900) / 730) * 1_000) / 1_000, // as ratiosOf
     },
     paced: [pacedFixture(500, p50 / 2), pacedFixture(1_000, p50)],
   };

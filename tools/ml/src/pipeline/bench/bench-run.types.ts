@@ -1,5 +1,6 @@
 import type { ProcessingGuarantee, PublisherClient } from '@rtml/kafka';
 import type { LatencySummary } from '../outcome/latency.summary';
+import type { CeilingCpu, CeilingName } from './ceiling-cpu';
 import type { CpuPerEvent } from './cpu-per-event';
 import type { LatencyPath } from './hop-latency.recorder';
 import type { LatencyPercentiles } from './latency.histogram';
@@ -16,6 +17,10 @@ export interface CeilingsRun {
   readonly redis_records_per_core_s: number;
   readonly onnx: number;
   readonly dynamodb_batch_write: number;
+  /** Each ceiling's CPU-µs per unit: its client's, the stack servers', and both. */
+  readonly cpu_us_per_unit: Readonly<Record<CeilingName, CeilingCpu>>;
+  /** One transaction's worth of the ceilings' work (`sumOfParts`), CPU-µs. */
+  readonly sum_of_parts_us_per_event: number;
 }
 
 export interface FlatOutResult {
@@ -33,6 +38,8 @@ export interface Ratios {
   readonly predictions_vs_redis_script: number;
   readonly predictions_vs_onnx: number;
   readonly stored_vs_dynamodb: number;
+  /** The pipeline's and emulators' CPU per event flat out, over the sum of the parts. */
+  readonly cpu_vs_sum_of_parts: number;
 }
 
 /** What the services of one set of phases run with: the guarantee and every producer's client. */

@@ -5,7 +5,7 @@ import {
   setupRunFixture,
 } from './bench-run.fixture';
 import { benchReport } from './bench.report';
-import { clientsTable, latencyTable, targetsTable } from './bench-tables.format';
+import { ceilingsTable, clientsTable, latencyTable, targetsTable } from './bench-tables.format';
 
 describe('the bench tables', () => {
   const report = benchReport(
@@ -82,6 +82,19 @@ describe('the bench tables', () => {
       '| guarantee       | clients                | rounds | pipeline CPU-µs per event, flat out | predictions/s flat out | p99 accepted → prediction at 1,000/s |',
       '| --------------- | ---------------------- | ------ | ----------------------------------- | ---------------------- | ------------------------------------ |',
       '| exactly_once_v2 | platformatic ÷ kafkajs | 1      | 0.85                                | 1.20                   | 0.60                                 |',
+    ]);
+  });
+
+  it('gives each ceiling’s rate and CPU per unit, their sum per transaction and each setup against it', () => {
+    expect(ceilingsTable(report).split('\n')).toEqual([
+      'the ceilings, median of 3 runs (min–max):',
+      '| ceiling                               | units/s | client CPU-µs | stack CPU-µs | CPU-µs per unit | per transaction |',
+      '| ------------------------------------- | ------- | ------------- | ------------ | --------------- | --------------- |',
+      '| Kafka produce → consume (a hop)       | 50,000  | 30.0          | 10.0         | 40.0            | 4               |',
+      '| features window store (a transaction) | 10,000  | 40.0          | 25.0         | 65.0            | 1               |',
+      '| ONNX scoring (a row)                  | 200,000 | 5.0           | 0.0          | 5.0             | 1               |',
+      '| DynamoDB batch writes (an item)       | 4,000   | 100.0         | 400.0        | 500.0           | 1               |',
+      'sum of the parts: 730 CPU-µs per transaction; the pipeline and emulators flat out against it: exactly_once_v2/kafkajs 2.74×',
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import type { TargetVerdict } from './bench-targets.catalog';
-import type { ClientComparison } from './bench.report';
+import type { BenchReport, ClientComparison } from './bench.report';
+import { UNITS_PER_EVENT } from './ceiling-cpu';
+import type { CeilingName } from './ceiling-cpu';
 import type { PacedResult } from './bench-run.types';
 import { LATENCY_PATHS } from './hop-latency.recorder';
 import type { LatencyPath } from './hop-latency.recorder';
@@ -78,5 +80,47 @@ export function clientsTable(comparisons: readonly ClientComparison[]): string {
       ],
       rows,
     ),
+  ].join('\n');
+}
+
+const CEILING_LABELS: Readonly<Record<CeilingName, string>> = {
+  kafka: 'Kafka produce → consume (a hop)',
+  redis_script: 'features window store (a transaction)',
+  onnx: 'ONNX scoring (a row)',
+  dynamodb_batch_write: 'DynamoDB batch writes (an item)',
+};
+
+/**
+ * The ceilings in rate and in CPU per unit, what one transaction takes of each, their sum, and
+ * each setup's CPU per event flat out against that sum.
+ */
+export function ceilingsTable(report: BenchReport): string {
+  const spread = report.ceilings_eps_spread;
+  const names = Object.keys(CEILING_LABELS) as CeilingName[];
+  const cpu = (value: Parameters<typeof formatSpread>[0]) =>
+    formatSpread(value, (x) => formatNumber(x, 1));
+  const rows = names.map((name) => {
+    const perUnit = spread.cpu_us_per_unit[name];
+    return [
+      CEILING_LABELS[name],
+      formatSpread(spread[name]),
+      cpu(perUnit.client),
+      cpu(perUnit.servers),
+      cpu(perUnit.total),
+      formatNumber(UNITS_PER_EVENT[name]),
+    ];
+  });
+  const setups = Object.entries(report.setups).map(
+    ([key, setup]) =>
+      `${key} ${formatSpread(setup.spread.ratios.cpu_vs_sum_of_parts, (x) => formatNumber(x, 2))}×`,
+  );
+  return [
+    `the ceilings, ${runsNote(report.runs)}:`,
+    renderTable(
+      ['ceiling', 'units/s', 'client CPU-µs', 'stack CPU-µs', 'CPU-µs per unit', 'per transaction'],
+      rows,
+    ),
+    `sum of the parts: ${formatSpread(spread.sum_of_parts_us_per_event)} CPU-µs per transaction; ` +
+      `the pipeline and emulators flat out against it: ${setups.join(', ')}`,
   ].join('\n');
 }

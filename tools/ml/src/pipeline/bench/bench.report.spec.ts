@@ -141,6 +141,8 @@ describe('ratiosOf', () => {
       predictions_vs_redis_script: 0.3,
       predictions_vs_onnx: 0.015,
       stored_vs_dynamodb: 0.333,
+      // (1,100 pipeline + 900 emulators) ÷ (4 × 40 + 65 + 5 + 500)
+      cpu_vs_sum_of_parts: 2.74,
     });
   });
 });

@@ -66,11 +66,13 @@ export interface BenchReport {
 /** The flat-out figures against the ceilings measured in the same run, to 3 decimals. */
 export function ratiosOf(pipeline: FlatOutResult, ceilings: CeilingsRun): Ratios {
   const ratio = (value: number, ceiling: number) => Math.round((value / ceiling) * 1_000) / 1_000;
+  const { pipeline: own, emulators } = pipeline.cpu.groups_us_per_event;
   return {
     predictions_vs_kafka: ratio(pipeline.predictions_per_s, ceilings.kafka),
     predictions_vs_redis_script: ratio(pipeline.predictions_per_s, ceilings.redis_script),
     predictions_vs_onnx: ratio(pipeline.predictions_per_s, ceilings.onnx),
     stored_vs_dynamodb: ratio(pipeline.stored_per_s, ceilings.dynamodb_batch_write),
+    cpu_vs_sum_of_parts: ratio(own + emulators, ceilings.sum_of_parts_us_per_event),
   };
 }
 

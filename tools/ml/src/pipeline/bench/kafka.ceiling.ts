@@ -1,5 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { KafkaRecordPublisher } from '@rtml/kafka';
+import { stackServerPid } from '../scale/cpu.ledger';
+import { readProcessCpuSeconds } from '../scale/cpu.usage';
 
 export interface CeilingResult {
   readonly events: number;
@@ -7,13 +9,18 @@ export interface CeilingResult {
   readonly eventsPerSecond: number;
   /** The Redis ceiling's: records (events and labels) per second of the Redis server's CPU. */
   readonly recordsPerRedisCoreSecond?: number;
+  /** The measuring process's CPU over the timed part, µs (user + system, every thread). */
+  readonly clientCpuUs: number;
+  /** The server's CPU over the timed part, µs (the broker, Redis, DynamoDB Local); 0 for none. */
+  readonly serverCpuUs: number;
 }
 
 /**
  * The raw Kafka ceiling with the pipeline's own client and settings: `events` records of about
  * the size of a raw event, produced in batches of `batchSize` (idempotent, acks=all) to a fresh
  * 12-partition topic while one consumer group reads them back; the clock stops at the last
- * record consumed. The topic is deleted afterwards.
+ * record consumed. One record is one hop of the pipeline: produced once, consumed once. The
+ * topic is deleted afterwards.
  */
 export async function measureKafkaCeiling(
   kafka: Kafka,
@@ -42,6 +49,9 @@ export async function measureKafkaCeiling(
       },
     });
     const value = Buffer.from(JSON.stringify(sampleEvent(0)));
+    const broker = stackServerPid('kafka');
+    const brokerBefore = readProcessCpuSeconds(broker);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     for (let sent = 0; sent < events; sent += batchSize) {
       const count = Math.min(batchSize, events - sent);
@@ -51,7 +61,18 @@ export async function measureKafkaCeiling(
     }
     await done;
     const seconds = (performance.now() - started) / 1000;
-    return { events, seconds, eventsPerSecond: Math.round(events / seconds) };
+    const cpu = process.cpuUsage(cpuBefore);
+    const brokerAfter = readProcessCpuSeconds(broker);
+    return {
+      events,
+      seconds,
+      eventsPerSecond: Math.round(events / seconds),
+      clientCpuUs: cpu.user + cpu.system,
+      serverCpuUs:
+        brokerBefore === undefined || brokerAfter === undefined
+          ? 0
+          : (brokerAfter - brokerBefore) * 1e6,
+    };
   } finally {
     await consumer.disconnect();
     await publisher.disconnect();

@@ -7,13 +7,16 @@ import { KafkaEventSink } from '../feed/raw-event.sender';
 import { startPipeline } from '../launch/pipeline.session';
 import { PIPELINE_SERVICES } from '../launch/service.process';
 import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
+import { stackServerPid } from '../scale/cpu.ledger';
 import { BenchUsageError, benchSetups, parseBenchArgs } from './bench-args.parser';
 import type { BenchArgs } from './bench-args.parser';
 import { setupKey } from './bench-run.types';
 import type { BenchRun, BenchSetup, CeilingsRun, PacedResult, SetupRun } from './bench-run.types';
 import { benchReport, ratiosOf } from './bench.report';
 import type { BenchReport } from './bench.report';
-import { clientsTable, latencyTable, targetsTable } from './bench-tables.format';
+import { ceilingsTable, clientsTable, latencyTable, targetsTable } from './bench-tables.format';
+import { ceilingCpu, sumOfParts } from './ceiling-cpu';
+import type { CeilingCpu, CeilingName } from './ceiling-cpu';
 import { measureFlatOut } from './flat-out.phase';
 import { measureKafkaCeiling } from './kafka.ceiling';
 import type { CeilingResult } from './kafka.ceiling';
@@ -81,30 +84,54 @@ async function main(): Promise<void> {
 }
 
 async function measureCeilings(kafka: Kafka, events: number): Promise<CeilingsRun> {
-  const measured = async (name: string, measure: () => Promise<CeilingResult> | CeilingResult) => {
+  const cpu: Partial<Record<CeilingName, CeilingCpu>> = {};
+  const measured = async (
+    name: CeilingName,
+    label: string,
+    measure: () => Promise<CeilingResult> | CeilingResult,
+  ) => {
     const result = await measure();
+    cpu[name] = ceilingCpu(result);
     log(
-      `  ceiling ${name}: ${result.eventsPerSecond} events/s (${result.events} in ${result.seconds.toFixed(2)} s)`,
+      `  ceiling ${label}: ${result.eventsPerSecond} events/s (${result.events} in ${result.seconds.toFixed(2)} s), ` +
+        `${cpu[name].total} CPU-µs each (client ${cpu[name].client}, stack ${cpu[name].servers})`,
     );
     return result;
   };
-  const rate = async (name: string, measure: () => Promise<CeilingResult> | CeilingResult) =>
-    (await measured(name, measure)).eventsPerSecond;
-  const redis = await measured('features Redis script', () =>
+  const rate = async (
+    name: CeilingName,
+    label: string,
+    measure: () => Promise<CeilingResult> | CeilingResult,
+  ) => (await measured(name, label, measure)).eventsPerSecond;
+  const redis = await measured('redis_script', 'features Redis script', () =>
     measureServiceCeiling(SERVICE_CEILINGS.redisScript, events),
   );
   log(`  ceiling window store: ${redis.recordsPerRedisCoreSecond} records per Redis core-second`);
-  return {
-    kafka: await rate('kafka produce→consume', () => measureKafkaCeiling(kafka, events)),
-    redis_script: redis.eventsPerSecond,
-    redis_records_per_core_s: redis.recordsPerRedisCoreSecond ?? Number.NaN,
-    onnx: await rate('ONNX scoring', () =>
+  const rates = {
+    kafka: await rate('kafka', 'kafka produce→consume', () => measureKafkaCeiling(kafka, events)),
+    onnx: await rate('onnx', 'ONNX scoring', () =>
       measureServiceCeiling(SERVICE_CEILINGS.onnxScoring, events),
     ),
-    dynamodb_batch_write: await rate('DynamoDB batch writes', () =>
-      measureServiceCeiling(SERVICE_CEILINGS.dynamodbWrites, events),
+    dynamodb_batch_write: await rate('dynamodb_batch_write', 'DynamoDB batch writes', () =>
+      measureServiceCeiling(SERVICE_CEILINGS.dynamodbWrites, events, serverPidArgs('dynamodb')),
     ),
   };
+  const perUnit = cpu as Record<CeilingName, CeilingCpu>;
+  const sum = sumOfParts(perUnit);
+  log(`  sum of the parts: ${sum} CPU-µs per transaction`);
+  return {
+    ...rates,
+    redis_script: redis.eventsPerSecond,
+    redis_records_per_core_s: redis.recordsPerRedisCoreSecond ?? Number.NaN,
+    cpu_us_per_unit: perUnit,
+    sum_of_parts_us_per_event: sum,
+  };
+}
+
+/** `--server-pid <pid>` of a running stack server, for a ceiling to read its CPU. */
+function serverPidArgs(server: 'dynamodb'): string[] {
+  const pid = stackServerPid(server);
+  return pid === undefined ? [] : ['--server-pid', String(pid)];
 }
 
 /** The pipeline flat out, then at each rate, with the services started for `setup`. */
@@ -158,6 +185,7 @@ function report(runs: readonly BenchRun[], args: BenchArgs): void {
 }
 
 function printTables(report: BenchReport, args: BenchArgs): void {
+  log(`\n${ceilingsTable(report)}`);
   for (const key of benchSetups(args, 1).map(setupKey)) {
     const result = report.setups[key];
     if (result === undefined) continue;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SERVER_NAMES, stackPaths } from '@rtml/local-stack';
+import { SERVER_NAMES, pidFile, stackPaths } from '@rtml/local-stack';
+import type { ServerName } from '@rtml/local-stack';
 import { busyPercent, readMachineTicks, readProcessCpuSeconds } from './cpu.usage';
 import type { MachineTicks } from './cpu.usage';
 
@@ -23,14 +23,18 @@ export function sampleCpu(extra: Readonly<Record<string, number | undefined>> = 
     const seconds = readProcessCpuSeconds(pid);
     if (seconds !== undefined) processes.set(name, seconds);
   }
-  const run = stackPaths().run;
   for (const server of SERVER_NAMES) {
-    const seconds = readProcessCpuSeconds(readPid(join(run, `${server}.pid`)));
+    const seconds = readProcessCpuSeconds(stackServerPid(server));
     if (seconds !== undefined) processes.set(`stack:${server}`, seconds);
   }
   const own = process.cpuUsage();
   processes.set('driver', (own.user + own.system) / 1e6);
   return { machine: readMachineTicks(), processes };
+}
+
+/** The pid of a local-stack server from its pid file; undefined when it is not running. */
+export function stackServerPid(server: ServerName): number | undefined {
+  return readPid(pidFile(stackPaths(), server));
 }
 
 export interface CpuBreakdown {
