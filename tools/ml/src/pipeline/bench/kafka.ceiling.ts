@@ -2,6 +2,8 @@ import type { Kafka } from 'kafkajs';
 import { KafkaRecordPublisher } from '@rtml/kafka';
 import { stackServerPid } from '../scale/cpu.ledger';
 import { readProcessCpuSeconds } from '../scale/cpu.usage';
+import { benchRecords } from './kafka-clients/bench-records';
+import { KAFKA_CLIENTS_DEFAULTS } from './kafka-clients/kafka-clients.args';
 
 export interface CeilingResult {
   readonly events: number;
@@ -16,11 +18,12 @@ export interface CeilingResult {
 }
 
 /**
- * The raw Kafka ceiling with the pipeline's own client and settings: `events` records of about
- * the size of a raw event, produced in batches of `batchSize` (idempotent, acks=all) to a fresh
- * 12-partition topic while one consumer group reads them back; the clock stops at the last
- * record consumed. One record is one hop of the pipeline: produced once, consumed once. The
- * topic is deleted afterwards.
+ * The raw Kafka ceiling with the pipeline's own client and settings: `events` records of the
+ * pipeline's shape (`bench:kafka-clients`' defaults: values of the mean size of the records a
+ * transaction produces, the two headers every data record carries, 5,000 keys), produced in
+ * batches of `batchSize` (idempotent, acks=all) to a fresh 12-partition topic while one consumer
+ * group reads them back; the clock stops at the last record consumed. One record is one hop of
+ * the pipeline: produced once, consumed once. The topic is deleted afterwards.
  */
 export async function measureKafkaCeiling(
   kafka: Kafka,
@@ -48,16 +51,15 @@ export async function measureKafkaCeiling(
         if (consumed >= events) resolveDone();
       },
     });
-    const value = Buffer.from(JSON.stringify(sampleEvent(0)));
+    const { valueBytes, headers } = KAFKA_CLIENTS_DEFAULTS;
+    const records = benchRecords(topic, events, valueBytes, headers);
     const broker = stackServerPid('kafka');
     const brokerBefore = readProcessCpuSeconds(broker);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     for (let sent = 0; sent < events; sent += batchSize) {
       const count = Math.min(batchSize, events - sent);
-      await publisher.publish(
-        Array.from({ length: count }, (_, i) => ({ topic, key: String((sent + i) % 5000), value })),
-      );
+      await publisher.publish(records.slice(sent, sent + count));
     }
     await done;
     const seconds = (performance.now() - started) / 1000;
@@ -80,17 +82,6 @@ export async function measureKafkaCeiling(
     await admin.deleteGroups([`${topic}-group`]).catch(() => undefined);
     await admin.disconnect();
   }
-}
-
-function sampleEvent(id: number) {
-  return {
-    eventId: `bench-${id}`,
-    kind: 'TRANSACTION',
-    eventTime: 1_533_081_600_000,
-    customerId: '4242',
-    terminalId: '8181',
-    amount: 57.16,
-  };
 }
 
 async function waitForLeaders(admin: ReturnType<Kafka['admin']>, topic: string): Promise<void> {
