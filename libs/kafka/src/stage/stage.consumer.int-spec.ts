@@ -176,8 +176,15 @@ describe('StageConsumer against the real broker', () => {
       release();
       await stopped;
 
-      // The offset after the batch is committed: a new owner starts past it.
-      expect(await committedOffset(consumer.groupId, input!)).toBe('3');
+      // The offset after the batch is committed: a new owner starts past it. Exactly once, it was
+      // committed in the batch's transaction, which the group coordinator makes readable only
+      // once the transaction's marker is written, after the commit returned (a new owner's
+      // writer waits for that when it fences the old one); without the drain it never is.
+      await eventually(async () =>
+        (await committedOffset(consumer.groupId, input!)) === '3'
+          ? 'committed'
+          : Promise.reject(new Error('not committed')),
+      );
       const seen = await readAll(output!);
       await eventually(() =>
         seen.length >= 3 ? seen : Promise.reject(new Error(`${seen.length} seen`)),
@@ -338,7 +345,12 @@ describe('StageConsumer against the real broker', () => {
         seen.includes('sentinel') ? seen : Promise.reject(new Error('no sentinel')),
       );
       expect(seen).toEqual(['owner', 'sentinel']);
-      expect(await committedOffset(groupId, input!)).toBe('1');
+      // Readable once the coordinator has the transaction's marker (see the graceful stop above).
+      await eventually(async () =>
+        (await committedOffset(groupId, input!)) === '1'
+          ? 'committed'
+          : Promise.reject(new Error('not committed')),
+      );
     });
   });
 });
