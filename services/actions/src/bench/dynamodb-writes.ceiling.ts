@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     await runner.putAll(items.map(attributesOf));
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const serverCpuUs = serverPid === undefined ? 0 : processCpuUs(serverPid) - serverBefore;
     const perItem = (us: number) => Math.round((us / count) * 10) / 10;
     process.stdout.write(
       `${JSON.stringify({
@@ -117,10 +118,7 @@ async function main(): Promise<void> {
         clientCpuUsPerItem: perItem(cpu.user + cpu.system),
         ...(serverPid === undefined
           ? {}
-          : {
-              serverCpuUs: processCpuUs(serverPid) - serverBefore,
-              serverCpuUsPerItem: perItem(processCpuUs(serverPid) - serverBefore),
-            }),
+          : { serverCpuUs, serverCpuUsPerItem: perItem(serverCpuUs) }),
       })}\n`,
     );
   } finally {

@@ -104,12 +104,12 @@ export class ActionsServiceHarness {
     };
     this.topicNames = contractTopicSpecs(prefix).map((spec) => spec.name);
     const env = options.env ?? {};
-    this.tables = {
-      scores: env[TABLE_SETTINGS.scores] ?? options.tableName('scores'),
-      alerts: env[TABLE_SETTINGS.alerts] ?? options.tableName('alerts'),
-      labels: env[TABLE_SETTINGS.labels] ?? options.tableName('labels'),
-      quality: env[TABLE_SETTINGS.quality] ?? options.tableName('quality'),
-    };
+    this.tables = Object.fromEntries(
+      Object.entries(TABLE_SETTINGS).map(([table, setting]) => [
+        table,
+        env[setting] ?? options.tableName(table),
+      ]),
+    ) as Record<keyof typeof TABLE_SETTINGS, string>;
     this.serde = new AvroSerde(options.endpoints.schemaRegistryUrl);
     this.publisher = new KafkaRecordPublisher(options.kafka);
     this.baseUrl = `http://127.0.0.1:${options.httpPort}`;

@@ -1,6 +1,6 @@
 import type { TargetVerdict } from './bench-targets.catalog';
 import type { BenchReport, ClientComparison } from './bench.report';
-import { UNITS_PER_EVENT } from './ceiling-cpu';
+import { CEILING_LABELS, UNITS_PER_EVENT } from './ceiling-cpu';
 import type { CeilingName } from './ceiling-cpu';
 import type { PacedResult } from './bench-run.types';
 import { LATENCY_PATHS } from './hop-latency.recorder';
@@ -82,13 +82,6 @@ export function clientsTable(comparisons: readonly ClientComparison[]): string {
     ),
   ].join('\n');
 }
-
-const CEILING_LABELS: Readonly<Record<CeilingName, string>> = {
-  kafka: 'Kafka produce → consume (a hop)',
-  redis_script: 'features window store (a transaction)',
-  onnx: 'ONNX scoring (a row)',
-  dynamodb_batch_write: 'DynamoDB batch writes (an item)',
-};
 
 /**
  * The ceilings in rate and in CPU per unit, what one transaction takes of each, their sum, and

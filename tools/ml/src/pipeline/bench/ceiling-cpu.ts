@@ -19,6 +19,14 @@ export const UNITS_PER_EVENT = {
 
 export type CeilingName = keyof typeof UNITS_PER_EVENT;
 
+/** Each ceiling and its unit, as the bench prints them. */
+export const CEILING_LABELS: Readonly<Record<CeilingName, string>> = {
+  kafka: 'Kafka produce → consume (a hop)',
+  redis_script: 'features window store (a transaction)',
+  onnx: 'ONNX scoring (a row)',
+  dynamodb_batch_write: 'DynamoDB batch writes (an item)',
+};
+
 /** A ceiling's CPU per unit, from what its measurement read over its timed part. */
 export function ceilingCpu(result: CeilingResult): CeilingCpu {
   const perUnit = (us: number) => Math.round((us / Math.max(1, result.events)) * 10) / 10;

@@ -15,7 +15,7 @@ import type { BenchRun, BenchSetup, CeilingsRun, PacedResult, SetupRun } from '.
 import { benchReport, ratiosOf } from './bench.report';
 import type { BenchReport } from './bench.report';
 import { ceilingsTable, clientsTable, latencyTable, targetsTable } from './bench-tables.format';
-import { ceilingCpu, sumOfParts } from './ceiling-cpu';
+import { CEILING_LABELS, ceilingCpu, sumOfParts } from './ceiling-cpu';
 import type { CeilingCpu, CeilingName } from './ceiling-cpu';
 import { measureFlatOut } from './flat-out.phase';
 import { measureKafkaCeiling } from './kafka.ceiling';
@@ -87,32 +87,27 @@ async function measureCeilings(kafka: Kafka, events: number): Promise<CeilingsRu
   const cpu: Partial<Record<CeilingName, CeilingCpu>> = {};
   const measured = async (
     name: CeilingName,
-    label: string,
     measure: () => Promise<CeilingResult> | CeilingResult,
   ) => {
     const result = await measure();
-    cpu[name] = ceilingCpu(result);
+    const perUnit = ceilingCpu(result);
+    cpu[name] = perUnit;
     log(
-      `  ceiling ${label}: ${result.eventsPerSecond} events/s (${result.events} in ${result.seconds.toFixed(2)} s), ` +
-        `${cpu[name].total} CPU-µs each (client ${cpu[name].client}, stack ${cpu[name].servers})`,
+      `  ceiling ${CEILING_LABELS[name]}: ${result.eventsPerSecond}/s (${result.events} in ${result.seconds.toFixed(2)} s), ` +
+        `${perUnit.total} CPU-µs each (client ${perUnit.client}, server ${perUnit.servers})`,
     );
     return result;
   };
-  const rate = async (
-    name: CeilingName,
-    label: string,
-    measure: () => Promise<CeilingResult> | CeilingResult,
-  ) => (await measured(name, label, measure)).eventsPerSecond;
-  const redis = await measured('redis_script', 'features Redis script', () =>
+  const rate = async (name: CeilingName, measure: () => Promise<CeilingResult> | CeilingResult) =>
+    (await measured(name, measure)).eventsPerSecond;
+  const redis = await measured('redis_script', () =>
     measureServiceCeiling(SERVICE_CEILINGS.redisScript, events),
   );
   log(`  ceiling window store: ${redis.recordsPerRedisCoreSecond} records per Redis core-second`);
   const rates = {
-    kafka: await rate('kafka', 'kafka produce→consume', () => measureKafkaCeiling(kafka, events)),
-    onnx: await rate('onnx', 'ONNX scoring', () =>
-      measureServiceCeiling(SERVICE_CEILINGS.onnxScoring, events),
-    ),
-    dynamodb_batch_write: await rate('dynamodb_batch_write', 'DynamoDB batch writes', () =>
+    kafka: await rate('kafka', () => measureKafkaCeiling(kafka, events)),
+    onnx: await rate('onnx', () => measureServiceCeiling(SERVICE_CEILINGS.onnxScoring, events)),
+    dynamodb_batch_write: await rate('dynamodb_batch_write', () =>
       measureServiceCeiling(SERVICE_CEILINGS.dynamodbWrites, events, serverPidArgs('dynamodb')),
     ),
   };
