@@ -159,9 +159,10 @@ describeLocal('the fault suite, short subset (npm run chaos -- --short)', () => 
 });
 
 /**
- * Every producer on @platformatic/kafka (KAFKA_PUBLISHER_CLIENT=platformatic), under both
- * guarantees: the publishers carry ingest's outputs (and every stage's at least once), the
- * transactional writers every stage's outputs exactly once. A graceful restart replays nothing;
+ * Every consumer and producer of the services on @platformatic/kafka (KAFKA_CLIENT=platformatic),
+ * under both guarantees: the stage consumers read every hop, the publishers carry ingest's
+ * outputs (and every stage's at least once), the transactional writers every stage's outputs
+ * exactly once. A graceful restart replays nothing;
  * a crash of scoring or of the broker loses nothing, and doubles nothing exactly once (at least
  * once its replays are the duplicates that guarantee allows); an oversized record fails alone.
  */
@@ -173,7 +174,7 @@ const PLATFORMATIC_FAULTS = [
 ] as const;
 
 describeLocal.each(['exactly_once_v2', 'at_least_once'])(
-  'the fault suite with every producer on @platformatic/kafka, %s',
+  'the fault suite with every consumer and producer on @platformatic/kafka, %s',
   (guarantee) => {
     let run: ChaosRun;
     const lineOf = (fault: string): FaultLine => lineOfRun(run, fault);
@@ -181,7 +182,7 @@ describeLocal.each(['exactly_once_v2', 'at_least_once'])(
 
     beforeAll(async () => {
       run = await runChaos(PLATFORMATIC_FAULTS, ['--guarantee', guarantee], {
-        KAFKA_PUBLISHER_CLIENT: 'platformatic',
+        KAFKA_CLIENT: 'platformatic',
       });
     }, 900_000);
 

@@ -1,5 +1,5 @@
 import { DEFAULT_ENDPOINTS, field } from '@rtml/config';
-import { PROCESSING_GUARANTEES, PUBLISHER_CLIENTS, SASL_MECHANISMS } from '@rtml/kafka';
+import { PROCESSING_GUARANTEES, KAFKA_CLIENTS, SASL_MECHANISMS } from '@rtml/kafka';
 import { z } from 'zod';
 
 /**
@@ -25,12 +25,20 @@ export const kafkaFields = {
    */
   PROCESSING_GUARANTEE: z.enum(PROCESSING_GUARANTEES).default('exactly_once_v2'),
   /**
-   * The client of every producer of the service: its publisher (ingest's outputs, and every
-   * stage's outputs under `at_least_once`) and exactly-once's transactional writers. Every
-   * consumer is KafkaJS. `platformatic` (@platformatic/kafka) takes a third of KafkaJS's CPU per
-   * produced record on `npm run bench:kafka-clients` (docs/benchmarks.md).
+   * The Kafka client of the service's data path: its stage consumers, its publisher and
+   * exactly-once's transactional writers. `kafkajs` (the default) or `platformatic`
+   * (@platformatic/kafka). Admin requests and the features service's state rebuild stay on
+   * KafkaJS. docs/benchmarks.md has what each costs.
    */
-  KAFKA_PUBLISHER_CLIENT: z.enum(PUBLISHER_CLIENTS).default('kafkajs'),
+  KAFKA_CLIENT: z.enum(KAFKA_CLIENTS).default('kafkajs'),
+  /**
+   * The client of the producers alone (the publisher: ingest's outputs and every stage's outputs
+   * under `at_least_once`; and exactly-once's transactional writers); `KAFKA_CLIENT` when unset.
+   * `platformatic` takes a third of KafkaJS's CPU per produced record on
+   * `npm run bench:kafka-clients`, its consumer 1.7 times KafkaJS's (docs/benchmarks.md), so the
+   * cheapest mix is `KAFKA_CLIENT=kafkajs KAFKA_PUBLISHER_CLIENT=platformatic`.
+   */
+  KAFKA_PUBLISHER_CLIENT: z.enum(KAFKA_CLIENTS).optional(),
   /** TLS to the brokers (`SSL` or `SASL_SSL` listeners); the files hold PEM. */
   KAFKA_SSL: field.boolean(false),
   KAFKA_SSL_CA_FILE: z.string().default(''),

@@ -4,8 +4,12 @@ import type { Kafka } from 'kafkajs';
 import { AvroSerde, DurableRecordPublisher, TopicAdmin, createKafkaClient } from '@rtml/kafka';
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry } from '@rtml/service-runtime';
-import { KAFKA_CLIENT, TRANSACTIONAL_WRITERS } from './connection.tokens';
-import { recordPublisherFor, transactionalWritersFor } from './kafka-connection.settings';
+import { GROUP_CONSUMERS, KAFKA_CLIENT, TRANSACTIONAL_WRITERS } from './connection.tokens';
+import {
+  groupConsumersFor,
+  recordPublisherFor,
+  transactionalWritersFor,
+} from './kafka-connection.settings';
 import type { KafkaConnectionSettings } from './kafka-connection.settings';
 
 @Injectable()
@@ -29,7 +33,8 @@ class KafkaConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 /**
- * The Kafka client, admin, publisher, transactional writers and Avro serde of a service, with
+ * The Kafka client, admin, publisher, transactional writers, group consumers and Avro serde of a
+ * service, with
  * their readiness probes.
  */
 @Module({})
@@ -66,12 +71,24 @@ export class KafkaConnectionModule {
           useFactory: (kafka: Kafka) => transactionalWritersFor(options, kafka),
         },
         {
+          provide: GROUP_CONSUMERS,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => groupConsumersFor(options, kafka),
+        },
+        {
           provide: AvroSerde,
           useFactory: () => new AvroSerde(options.schemaRegistryUrl, options.registryAuth),
         },
         KafkaConnectionLifecycle,
       ],
-      exports: [KAFKA_CLIENT, TopicAdmin, DurableRecordPublisher, TRANSACTIONAL_WRITERS, AvroSerde],
+      exports: [
+        KAFKA_CLIENT,
+        TopicAdmin,
+        DurableRecordPublisher,
+        TRANSACTIONAL_WRITERS,
+        GROUP_CONSUMERS,
+        AvroSerde,
+      ],
     };
   }
 }

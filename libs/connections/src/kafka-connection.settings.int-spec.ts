@@ -1,10 +1,11 @@
 import { loadConfig } from '@rtml/config';
-import { ExactlyOnceDelivery, createKafkaClient } from '@rtml/kafka';
+import { ExactlyOnceDelivery, KafkaJsCommittedOffsets, createKafkaClient } from '@rtml/kafka';
 import { createLogger } from '@rtml/observability';
 import { testEndpoints, useKafka } from '@rtml/testing';
 import { z } from 'zod';
 import { kafkaFields } from './connection.fields';
 import {
+  groupConsumersFor,
   kafkaConnectionSettings,
   recordPublisherFor,
   transactionalWritersFor,
@@ -39,6 +40,11 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
       loadConfig(z.object(kafkaFields), { ...env, ...overrides }),
       'rtml-secure-test',
     );
+  const scram512 = {
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: secure.scram.username,
+    KAFKA_SASL_PASSWORD: secure.scram.password,
+  };
   const clientWith = (overrides: Record<string, string>) =>
     createKafkaClient({ ...settingsWith(overrides), logger });
 
@@ -94,12 +100,7 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
   );
 
   it('commits a transaction with @platformatic/kafka writers over TLS with SASL SCRAM-SHA-512', async () => {
-    const overrides = {
-      KAFKA_PUBLISHER_CLIENT: 'platformatic',
-      KAFKA_SASL_MECHANISM: 'scram-sha-512',
-      KAFKA_SASL_USERNAME: secure.scram.username,
-      KAFKA_SASL_PASSWORD: secure.scram.password,
-    };
+    const overrides = { KAFKA_PUBLISHER_CLIENT: 'platformatic', ...scram512 };
     const client = clientWith(overrides);
     const [input, output] = [`${kafka.prefix}tx-in`, `${kafka.prefix}tx-out`];
     kafka.adoptTopics([input, output]);
@@ -110,9 +111,11 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
       waitForLeaders: true,
     });
     const groupId = kafka.groupId('secure-tx');
-    const delivery = new ExactlyOnceDelivery(client, {
+    const offsets = new KafkaJsCommittedOffsets(client, groupId);
+    const delivery = new ExactlyOnceDelivery({
       groupId,
       writers: transactionalWritersFor(settingsWith(overrides), client),
+      committedOffset: (topic, partition) => offsets.read(topic, partition),
     });
     try {
       await delivery.begin(input, 0);
@@ -121,6 +124,7 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
       ]);
     } finally {
       await delivery.close();
+      await offsets.close();
     }
     const consumer = client.consumer({ groupId: kafka.groupId('secure-tx-reader') });
     await consumer.connect();
@@ -133,6 +137,53 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
     await admin.disconnect();
     expect(value).toBe('in a transaction');
     expect(committed?.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '5' })]);
+  }, 60_000);
+
+  it('consumes in a group with @platformatic/kafka (KAFKA_CLIENT) over TLS with SASL SCRAM-SHA-512', async () => {
+    const overrides = { KAFKA_CLIENT: 'platformatic', ...scram512 };
+    const settings = settingsWith(overrides);
+    const client = clientWith(overrides);
+    const topic = `${kafka.prefix}platformatic-group`;
+    kafka.adoptTopics([topic]);
+    const admin = client.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.disconnect();
+    const publisher = recordPublisherFor(settings, client);
+    await publisher.publish([{ topic, key: 'k', value: Buffer.from('read over tls') }]);
+    await publisher.disconnect();
+
+    const groupId = kafka.groupId('platformatic-group');
+    const consumer = groupConsumersFor(
+      settings,
+      client,
+    )({
+      groupId,
+      topics: [topic],
+      fromBeginning: true,
+      sessionTimeoutMs: 30_000,
+      partitionsConcurrently: 1,
+      logger,
+    });
+    try {
+      const value = await new Promise<string>((resolve, reject) => {
+        void consumer
+          .start({
+            onBatch: async (batch) => {
+              await consumer.commit([batch.position]);
+              resolve(batch.records.records.map((r) => String(r.value)).join());
+            },
+            onRevoked: () => undefined,
+            onRecovering: reject,
+            onCrash: reject,
+          })
+          .catch(reject);
+      });
+      expect(value).toBe('read over tls');
+      expect(await consumer.committedOffset(topic, 0)).toBe('1');
+    } finally {
+      await consumer.disconnect();
+    }
   }, 60_000);
 
   it('refuses to publish with @platformatic/kafka when the SCRAM password is wrong', async () => {

@@ -20,15 +20,28 @@ describe('kafkaConnectionSettings', () => {
       brokers: ['127.0.0.1:9092'],
       schemaRegistryUrl: 'http://127.0.0.1:8081/apis/ccompat/v7',
       security: {},
+      client: 'kafkajs',
       publisherClient: 'kafkajs',
     });
   });
 
   it('publishes with @platformatic/kafka when KAFKA_PUBLISHER_CLIENT says so, and refuses other names', () => {
-    expect(settingsOf({ KAFKA_PUBLISHER_CLIENT: 'platformatic' }).publisherClient).toBe(
-      'platformatic',
-    );
+    expect(settingsOf({ KAFKA_PUBLISHER_CLIENT: 'platformatic' })).toMatchObject({
+      client: 'kafkajs',
+      publisherClient: 'platformatic',
+    });
     expect(() => settingsOf({ KAFKA_PUBLISHER_CLIENT: 'rdkafka' })).toThrow();
+  });
+
+  it('runs consumers and producers on @platformatic/kafka with KAFKA_CLIENT, unless KAFKA_PUBLISHER_CLIENT says otherwise', () => {
+    expect(settingsOf({ KAFKA_CLIENT: 'platformatic' })).toMatchObject({
+      client: 'platformatic',
+      publisherClient: 'platformatic',
+    });
+    expect(
+      settingsOf({ KAFKA_CLIENT: 'platformatic', KAFKA_PUBLISHER_CLIENT: 'kafkajs' }),
+    ).toMatchObject({ client: 'platformatic', publisherClient: 'kafkajs' });
+    expect(() => settingsOf({ KAFKA_CLIENT: 'rdkafka' })).toThrow();
   });
 
   it('reads the PEM files and the SASL credentials of a secured cluster', () => {

@@ -3,12 +3,15 @@ import { AppError } from '@rtml/errors';
 import {
   KafkaRecordPublisher,
   PlatformaticRecordPublisher,
+  groupConsumersOn,
   transactionalWritersOn,
 } from '@rtml/kafka';
 import type {
   DurableRecordPublisher,
+  GroupConsumers,
   KafkaSecurity,
-  PublisherClient,
+  KafkaClientName,
+  PlatformaticPublisherOptions,
   RegistryAuth,
   TransactionalWriters,
 } from '@rtml/kafka';
@@ -22,11 +25,13 @@ export interface KafkaConnectionSettings {
   readonly schemaRegistryUrl: string;
   readonly security: KafkaSecurity;
   readonly registryAuth?: RegistryAuth;
+  /** The client of the stage consumers (`KAFKA_CLIENT`). KafkaJS when absent. */
+  readonly client?: KafkaClientName;
   /**
-   * The client every producer sends with (`KAFKA_PUBLISHER_CLIENT`): the publishers and
-   * exactly-once's transactional writers. KafkaJS when absent; consumers are always KafkaJS.
+   * The client every producer sends with (`KAFKA_PUBLISHER_CLIENT`, else `KAFKA_CLIENT`): the
+   * publishers and exactly-once's transactional writers. KafkaJS when absent.
    */
-  readonly publisherClient?: PublisherClient;
+  readonly publisherClient?: KafkaClientName;
 }
 
 type ReadText = (path: string) => string;
@@ -61,7 +66,8 @@ export function kafkaConnectionSettings(
     brokers: config.KAFKA_BROKERS,
     schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
     security,
-    publisherClient: config.KAFKA_PUBLISHER_CLIENT,
+    client: config.KAFKA_CLIENT,
+    publisherClient: config.KAFKA_PUBLISHER_CLIENT ?? config.KAFKA_CLIENT,
     ...(config.SCHEMA_REGISTRY_USERNAME !== '' && {
       registryAuth: {
         username: config.SCHEMA_REGISTRY_USERNAME,
@@ -77,11 +83,7 @@ export function recordPublisherFor(
   kafka: Kafka,
 ): DurableRecordPublisher {
   if (settings.publisherClient !== 'platformatic') return new KafkaRecordPublisher(kafka);
-  return new PlatformaticRecordPublisher({
-    brokers: settings.brokers,
-    clientId: settings.clientId,
-    security: settings.security,
-  });
+  return new PlatformaticRecordPublisher(platformaticOptions(settings));
 }
 
 /** The transactional writers the settings name: on `kafka` (KafkaJS), or on @platformatic/kafka. */
@@ -89,12 +91,23 @@ export function transactionalWritersFor(
   settings: KafkaConnectionSettings,
   kafka: Kafka,
 ): TransactionalWriters {
-  return transactionalWritersOn(settings.publisherClient ?? 'kafkajs', kafka, {
-    brokers: settings.brokers,
-    clientId: settings.clientId,
-    security: settings.security,
-  });
+  return transactionalWritersOn(
+    settings.publisherClient ?? 'kafkajs',
+    kafka,
+    platformaticOptions(settings),
+  );
 }
+
+/** The stage consumers' client the settings name: on `kafka` (KafkaJS), or on @platformatic/kafka. */
+export function groupConsumersFor(settings: KafkaConnectionSettings, kafka: Kafka): GroupConsumers {
+  return groupConsumersOn(settings.client ?? 'kafkajs', kafka, platformaticOptions(settings));
+}
+
+const platformaticOptions = (settings: KafkaConnectionSettings): PlatformaticPublisherOptions => ({
+  brokers: settings.brokers,
+  clientId: settings.clientId,
+  security: settings.security,
+});
 
 const PEM_FILES = [
   ['KAFKA_SSL_CA_FILE', 'ca'],

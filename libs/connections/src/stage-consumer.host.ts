@@ -16,15 +16,16 @@ import {
   backoffDelay,
 } from '@rtml/kafka';
 import type {
+  GroupConsumers,
+  KafkaClientName,
   ProcessingGuarantee,
-  PublisherClient,
   StageDefinition,
   TransactionalWriters,
 } from '@rtml/kafka';
 import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@rtml/service-runtime';
-import { KAFKA_CLIENT, TRANSACTIONAL_WRITERS } from './connection.tokens';
+import { GROUP_CONSUMERS, KAFKA_CLIENT, TRANSACTIONAL_WRITERS } from './connection.tokens';
 
 /** What a service consumes and the stage that processes it. */
 export interface StageBinding {
@@ -45,7 +46,8 @@ interface StageHostConfig {
   readonly TOPIC_PREFIX: string;
   readonly KAFKA_PARTITIONS_CONCURRENTLY: number;
   readonly PROCESSING_GUARANTEE: ProcessingGuarantee;
-  readonly KAFKA_PUBLISHER_CLIENT: PublisherClient;
+  readonly KAFKA_CLIENT: KafkaClientName;
+  readonly KAFKA_PUBLISHER_CLIENT?: KafkaClientName;
   readonly SHUTDOWN_TIMEOUT_MS: number;
 }
 
@@ -69,6 +71,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     serde: AvroSerde,
     private readonly publisher: DurableRecordPublisher,
     private readonly writers: TransactionalWriters,
+    private readonly consumers: GroupConsumers,
     private readonly binding: StageBinding,
     private readonly logger: Logger,
     private readonly metrics: PipelineMetrics,
@@ -116,6 +119,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
       guarantee: this.config.PROCESSING_GUARANTEE,
       publisher: this.publisher,
       transactionalWriters: this.writers,
+      groupConsumers: this.consumers,
       partitionsConcurrently: this.config.KAFKA_PARTITIONS_CONCURRENTLY,
       drainTimeoutMs: Math.max(1_000, this.config.SHUTDOWN_TIMEOUT_MS - CLOSE_MARGIN_MS),
       logger: this.logger,
@@ -140,7 +144,8 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
             groupId: this.consumer.groupId,
             topics: this.binding.topics,
             guarantee: this.consumer.guarantee,
-            publisherClient: this.config.KAFKA_PUBLISHER_CLIENT,
+            client: this.config.KAFKA_CLIENT,
+            publisherClient: this.config.KAFKA_PUBLISHER_CLIENT ?? this.config.KAFKA_CLIENT,
           },
           'consuming',
         );
@@ -176,6 +181,7 @@ export function stageConsumerProviders(options: StageConsumerHostOptions): Provi
         AvroSerde,
         DurableRecordPublisher,
         TRANSACTIONAL_WRITERS,
+        GROUP_CONSUMERS,
         binding,
         LOGGER,
         PipelineMetrics,
@@ -187,6 +193,7 @@ export function stageConsumerProviders(options: StageConsumerHostOptions): Provi
         serde: AvroSerde,
         publisher: DurableRecordPublisher,
         writers: TransactionalWriters,
+        consumers: GroupConsumers,
         stage: StageBinding,
         logger: Logger,
         metrics: PipelineMetrics,
@@ -198,6 +205,7 @@ export function stageConsumerProviders(options: StageConsumerHostOptions): Provi
           serde,
           publisher,
           writers,
+          consumers,
           stage,
           logger,
           metrics,

@@ -1,11 +1,10 @@
-export { createKafkaClient } from './kafka-client';
-export type { KafkaClientOptions } from './kafka-client';
+export { KAFKA_CLIENTS, createKafkaClient } from './kafka-client';
+export type { KafkaClientName, KafkaClientOptions } from './kafka-client';
 export { SASL_MECHANISMS, kafkaJsSecurity } from './kafka-security';
 export type { KafkaSecurity, RegistryAuth, SaslMechanism } from './kafka-security';
 export { DurableRecordPublisher, KafkaRecordPublisher } from './record-publisher';
 export type { ProducerLink, RecordPublisher } from './record-publisher';
-export { PUBLISHER_CLIENTS, PlatformaticRecordPublisher } from './platformatic-record.publisher';
-export type { PublisherClient } from './platformatic-record.publisher';
+export { PlatformaticRecordPublisher } from './platformatic-record.publisher';
 export type { PlatformaticPublisherOptions } from './platformatic-producer';
 export { transactionalWritersOn } from './platformatic-transactional.writer';
 export type {
@@ -14,6 +13,9 @@ export type {
   TransactionalWriters,
 } from './stage/transactional-writer';
 export { DEFAULT_SESSION_TIMEOUT_MS, StageConsumer } from './stage/stage.consumer';
+export type { ClaimedBatch, GroupConsumer, GroupConsumers } from './stage/group-consumer';
+export { KafkaJsCommittedOffsets, kafkaJsGroupConsumers } from './stage/kafkajs-group.consumer';
+export { groupConsumersOn, platformaticGroupConsumers } from './platformatic-group.consumer';
 export type { StageConsumerOptions } from './stage/stage.consumer';
 export { StageRunner, DEFAULT_MAX_RECORD_BYTES } from './stage/stage.runner';
 export type {

@@ -15,6 +15,14 @@ export interface KafkaClientOptions {
   readonly security?: KafkaSecurity;
 }
 
+/**
+ * The Kafka clients libs/kafka runs on: KafkaJS, the default, and @platformatic/kafka.
+ * `KAFKA_CLIENT` picks the client of a service's stage consumers, publisher and transactional
+ * writers; `KAFKA_PUBLISHER_CLIENT` the producers' alone.
+ */
+export const KAFKA_CLIENTS = ['kafkajs', 'platformatic'] as const;
+export type KafkaClientName = (typeof KAFKA_CLIENTS)[number];
+
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
   [logLevel.WARN]: 'warn',

@@ -3,10 +3,6 @@ import type { PlatformaticPublisherOptions } from './platformatic-producer';
 import { DurableRecordPublisher } from './record-publisher';
 import type { ProducerLink } from './record-publisher';
 
-/** The clients a producer can send with (`KAFKA_PUBLISHER_CLIENT`). */
-export const PUBLISHER_CLIENTS = ['kafkajs', 'platformatic'] as const;
-export type PublisherClient = (typeof PUBLISHER_CLIENTS)[number];
-
 /**
  * The publisher on @platformatic/kafka: on `npm run bench:kafka-clients` its producer takes a
  * third of KafkaJS's CPU per record at the pipeline's record sizes (docs/benchmarks.md). Same

@@ -3,7 +3,7 @@ import type { Consumer, Message, Producer } from '@platformatic/kafka';
 import type { Kafka } from 'kafkajs';
 import { platformaticConnection, platformaticProducer, toMessage } from './platformatic-producer';
 import type { PlatformaticPublisherOptions } from './platformatic-producer';
-import type { PublisherClient } from './platformatic-record.publisher';
+import type { KafkaClientName } from './kafka-client';
 import { MAX_REQUEST_BYTES, chunksUnder } from './record-size';
 import type { OutgoingRecord } from './record.types';
 import { kafkaJsWriters } from './stage/transactional-writer';
@@ -18,7 +18,7 @@ import type {
  * @platformatic/kafka's with their own connections.
  */
 export const transactionalWritersOn = (
-  client: PublisherClient,
+  client: KafkaClientName,
   kafka: Kafka,
   platformatic: PlatformaticPublisherOptions,
 ): TransactionalWriters =>
@@ -38,8 +38,9 @@ export const platformaticWriters =
  *   to any new writer of an id another producer used. Sending -1/-1, as the Java client does,
  *   makes the new writer fence the old one instead.
  * - **The offset in the transaction.** The library's `addOffset` takes a message read by one of
- *   its own consumers and uses that consumer's group generation (KIP-447). Our consumers are
- *   KafkaJS's, so the offset goes with generation -1 and no member id. The broker then checks
+ *   its own consumers and uses that consumer's group generation (KIP-447). The writer does not
+ *   know the stage's consumer (it may be KafkaJS's), so the offset goes with generation -1 and
+ *   no member id. The broker then checks
  *   only the transactional id, the same scheme as the KafkaJS writer. `addConsumer` reads only
  *   the consumer's `groupId`. The exactly-once int tests run on this client too, so a change of
  *   either shows there.

@@ -1,3 +1,4 @@
+import type { Message } from '@platformatic/kafka';
 import type { Batch, IHeaders } from 'kafkajs';
 import type { IncomingRecord, RecordBatch } from './record.types';
 
@@ -28,4 +29,21 @@ export function decodeHeaders(headers: IHeaders | undefined): Record<string, str
       decoded[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
   }
   return decoded;
+}
+
+/** Maps a @platformatic/kafka message to ours; header names and values are decoded as UTF-8. */
+export function fromPlatformaticMessage(
+  message: Message<Buffer, Buffer, Buffer, Buffer>,
+): IncomingRecord {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of message.headers) headers[name.toString()] = value.toString('utf8');
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset.toString(),
+    key: message.key ?? null,
+    value: message.value ?? null,
+    headers,
+    timestamp: Number(message.timestamp),
+  };
 }

@@ -12,8 +12,11 @@ import { ExactlyOnceDelivery } from './stage.delivery';
 import type { ProcessingGuarantee } from './stage.delivery';
 import { StageRunner } from './stage.runner';
 import { transactionalWritersOn } from '../platformatic-transactional.writer';
-import { PUBLISHER_CLIENTS } from '../platformatic-record.publisher';
-import type { PublisherClient } from '../platformatic-record.publisher';
+import { KAFKA_CLIENTS } from '../kafka-client';
+import type { KafkaClientName } from '../kafka-client';
+import { groupConsumersOn } from '../platformatic-group.consumer';
+import type { GroupConsumers } from './group-consumer';
+import { KafkaJsCommittedOffsets } from './kafkajs-group.consumer';
 import type { TransactionalWriters } from './transactional-writer';
 
 const logger = createLogger({
@@ -29,12 +32,27 @@ describe('StageConsumer against the real broker', () => {
   const kafka = useKafka();
   const publisher = new KafkaRecordPublisher(kafka.kafka);
   const running: { stop(): Promise<void> }[] = [];
+  const platformatic = () => ({
+    brokers: testEndpoints().kafkaBrokers,
+    clientId: `${kafka.prefix}platformatic`,
+  });
   /** Exactly-once's transactional writers on each client. */
-  const writersOn = (client: PublisherClient): TransactionalWriters =>
-    transactionalWritersOn(client, kafka.kafka, {
-      brokers: testEndpoints().kafkaBrokers,
-      clientId: `${kafka.prefix}platformatic`,
+  const writersOn = (client: KafkaClientName): TransactionalWriters =>
+    transactionalWritersOn(client, kafka.kafka, platformatic());
+  /** The group consumers on each client. */
+  const consumersOn = (client: KafkaClientName): GroupConsumers =>
+    groupConsumersOn(client, kafka.kafka, platformatic());
+  /** An exactly-once delivery outside a stage consumer, its committed offsets read by KafkaJS. */
+  const exactlyOnce = (groupId: string, writers: TransactionalWriters) => {
+    const offsets = new KafkaJsCommittedOffsets(kafka.kafka, groupId);
+    const delivery = new ExactlyOnceDelivery({
+      groupId,
+      writers,
+      committedOffset: (topic, partition) => offsets.read(topic, partition),
     });
+    running.push({ stop: () => delivery.close().finally(() => offsets.close()) });
+    return delivery;
+  };
 
   afterAll(async () => {
     await Promise.all(running.map((item) => item.stop().catch(() => undefined)));
@@ -57,6 +75,35 @@ describe('StageConsumer against the real broker', () => {
       },
     }) satisfies StageDefinition<string>;
 
+  const runnerOf = (input: string, stage: StageDefinition<string>, maxRecordBytes?: number) =>
+    new StageRunner<unknown>(stage as StageDefinition<unknown>, {
+      encoder: text,
+      deadLetters: new DeadLetterWriter(text, {
+        topic: `${input}.dlq`,
+        subject: 'dlq',
+        service: 'copy',
+      }),
+      maxRecordBytes,
+    });
+
+  /**
+   * Publishes one record to `input` and waits for the group to commit past it. A producer of its
+   * own: KafkaJS keeps refreshing the metadata of every topic a producer ever wrote to, so the
+   * suite's publisher must never write to a topic a test deletes.
+   */
+  const consumeOne = async (consumer: StageConsumer, input: string, lines: string[] = []) => {
+    const ownPublisher = new KafkaRecordPublisher(kafka.kafka);
+    await ownPublisher.publish([{ topic: input, key: 'k', value: Buffer.from('a') }]);
+    await ownPublisher.disconnect();
+    await eventually(
+      async () =>
+        (await committedOffset(consumer.groupId, input)) === '1'
+          ? true
+          : Promise.reject(new Error(`not committed; ${lines.join('')}`)),
+      { timeoutMs: 30_000 },
+    );
+  };
+
   const startStage = async (
     guarantee: ProcessingGuarantee,
     input: string,
@@ -66,27 +113,26 @@ describe('StageConsumer against the real broker', () => {
       maxRecordBytes?: number;
       drainTimeoutMs?: number;
       writers?: TransactionalWriters;
+      consumers?: GroupConsumers;
+      partitionsConcurrently?: number;
     } = {},
   ) => {
-    const runner = new StageRunner<unknown>(stage as StageDefinition<unknown>, {
-      encoder: text,
-      deadLetters: new DeadLetterWriter(text, {
-        topic: `${input}.dlq`,
-        subject: 'dlq',
-        service: 'copy',
-      }),
-      maxRecordBytes: options.maxRecordBytes,
-    });
-    const consumer = new StageConsumer(kafka.kafka, runner, {
-      groupId: options.groupId ?? kafka.groupId(`${guarantee}-${running.length}`),
-      topics: [input],
-      guarantee,
-      publisher,
-      ...(options.writers && { transactionalWriters: options.writers }),
-      logger,
-      backoff: { initialMs: 50, maxMs: 200, multiplier: 2 },
-      drainTimeoutMs: options.drainTimeoutMs,
-    });
+    const consumer = new StageConsumer(
+      kafka.kafka,
+      runnerOf(input, stage, options.maxRecordBytes),
+      {
+        groupId: options.groupId ?? kafka.groupId(`${guarantee}-${running.length}`),
+        topics: [input],
+        guarantee,
+        publisher,
+        ...(options.writers && { transactionalWriters: options.writers }),
+        ...(options.consumers && { groupConsumers: options.consumers }),
+        partitionsConcurrently: options.partitionsConcurrently,
+        logger,
+        backoff: { initialMs: 50, maxMs: 200, multiplier: 2 },
+        drainTimeoutMs: options.drainTimeoutMs,
+      },
+    );
     running.push(consumer);
     await consumer.start();
     return consumer;
@@ -110,17 +156,19 @@ describe('StageConsumer against the real broker', () => {
   const produce = (topic: string, values: readonly string[]) =>
     publisher.publish(values.map((value) => ({ topic, key: 'k', value: Buffer.from(value) })));
 
-  // At least once, and exactly once with the transactional writers on each client.
-  const cases: [ProcessingGuarantee, PublisherClient][] = [
-    ['at_least_once', 'kafkajs'],
-    ...PUBLISHER_CLIENTS.map((client): [ProcessingGuarantee, PublisherClient] => [
-      'exactly_once_v2',
-      client,
-    ]),
+  // Each guarantee with every client on KafkaJS and on @platformatic/kafka (`KAFKA_CLIENT`), and
+  // exactly once with KafkaJS consumers and @platformatic/kafka writers (`KAFKA_PUBLISHER_CLIENT`).
+  const cases: [ProcessingGuarantee, KafkaClientName, KafkaClientName][] = [
+    ['at_least_once', 'kafkajs', 'kafkajs'],
+    ['at_least_once', 'platformatic', 'platformatic'],
+    ['exactly_once_v2', 'kafkajs', 'kafkajs'],
+    ['exactly_once_v2', 'kafkajs', 'platformatic'],
+    ['exactly_once_v2', 'platformatic', 'platformatic'],
   ];
-  describe.each(cases)('with %s, producing on %s', (guarantee, client) => {
-    const tag = `${guarantee}-${client}`;
+  describe.each(cases)('with %s, consuming on %s, producing on %s', (guarantee, reader, client) => {
+    const tag = `${guarantee}-${reader}-${client}`;
     const writers = writersOn(client);
+    const consumers = consumersOn(reader);
 
     it('retries a failed batch and commits it once it succeeds', async () => {
       const [input, output] = await kafka.createTopics([
@@ -135,7 +183,7 @@ describe('StageConsumer against the real broker', () => {
           attempts += 1;
           if (attempts === 1) throw new AppError('DEPENDENCY_UNAVAILABLE', 'redis is down');
         }),
-        { writers },
+        { writers, consumers },
       );
       await produce(input!, ['a', 'b', 'c']);
       const seen = await readAll(output!);
@@ -167,7 +215,7 @@ describe('StageConsumer against the real broker', () => {
           entered = true;
           await gate;
         }),
-        { writers },
+        { writers, consumers },
       );
       await produce(input!, ['x', 'y', 'z']);
       await eventually(() => (entered ? true : Promise.reject(new Error('batch not started'))));
@@ -191,6 +239,61 @@ describe('StageConsumer against the real broker', () => {
       );
       expect(seen).toEqual(['x', 'y', 'z']);
     });
+    it('hands partitions over when a member joins and when one leaves: nothing lost, and nothing doubled exactly once', async () => {
+      const [input, output] = await kafka.createTopics([
+        { name: `rebalance-in-${tag}`, partitions: 4 },
+        { name: `rebalance-out-${tag}`, partitions: 1 },
+      ]);
+      const groupId = kafka.groupId(`rebalance-${tag}`);
+      const slow = copyStage(output!, () => new Promise((resolve) => setTimeout(resolve, 20)));
+      const member = () =>
+        startStage(guarantee, input!, slow, {
+          groupId,
+          writers,
+          consumers,
+          partitionsConcurrently: 2,
+        });
+      const spread = (from: number, count: number) =>
+        publisher.publish(
+          Array.from({ length: count }, (_, i) => ({
+            topic: input!,
+            key: `k${from + i}`,
+            value: Buffer.from(`v${from + i}`),
+          })),
+        );
+      const seen = await readAll(output!);
+      const allSeen = (count: number) =>
+        eventually(
+          () =>
+            new Set(seen).size >= count
+              ? true
+              : Promise.reject(new Error(`${new Set(seen).size} of ${count}`)),
+          { timeoutMs: 60_000 },
+        );
+
+      const first = await member();
+      await spread(0, 200);
+      await eventually(() => (seen.length >= 20 ? true : Promise.reject(new Error('none yet'))));
+      await member(); // joins: the group rebalances while the first member has batches in flight
+      await spread(200, 200);
+      await allSeen(400);
+      await first.stop(); // leaves: the second member takes its partitions over
+      await spread(400, 100);
+      await allSeen(500);
+
+      await eventually(
+        async () => {
+          const committed = (await kafka.committedOffsets(groupId, input!)).reduce(
+            (sum, { offset }) => sum + Math.max(0, Number(offset)),
+            0,
+          );
+          return committed >= 500 ? true : Promise.reject(new Error(`${committed} committed`));
+        },
+        { timeoutMs: 30_000 },
+      );
+      expect(new Set(seen).size).toBe(500);
+      if (guarantee === 'exactly_once_v2') expect(seen).toHaveLength(500);
+    });
   });
 
   it('stops cleanly while KafkaJS is restarting its run loop after a crash', async () => {
@@ -211,16 +314,9 @@ describe('StageConsumer against the real broker', () => {
       logLevel: logLevel.NOTHING,
       retry: { retries: 0, initialRetryTime: 5_000 },
     });
-    const runner = new StageRunner<unknown>(
-      copyStage(output!, () => undefined) as StageDefinition<unknown>,
-      {
-        encoder: text,
-        deadLetters: new DeadLetterWriter(text, {
-          topic: `${input}.dlq`,
-          subject: 'dlq',
-          service: 'copy',
-        }),
-      },
+    const runner = runnerOf(
+      input!,
+      copyStage(output!, () => undefined),
     );
     const consumer = new StageConsumer(brittle, runner, {
       groupId: kafka.groupId('crash'),
@@ -230,18 +326,7 @@ describe('StageConsumer against the real broker', () => {
       logger: captured,
     });
     await consumer.start();
-    // A producer of its own: KafkaJS keeps refreshing the metadata of every topic a producer
-    // ever wrote to, so the suite's publisher must never write to a topic deleted here.
-    const ownPublisher = new KafkaRecordPublisher(kafka.kafka);
-    await ownPublisher.publish([{ topic: input!, key: 'k', value: Buffer.from('a') }]);
-    await ownPublisher.disconnect();
-    await eventually(
-      async () =>
-        (await committedOffset(consumer.groupId, input!)) === '1'
-          ? true
-          : Promise.reject(new Error(`not committed; ${lines.join('')}`)),
-      { timeoutMs: 30_000 },
-    );
+    await consumeOne(consumer, input!, lines);
     // The input disappears under the consumer: its fetch fails, the run loop crashes.
     await kafka.deleteTopics([input!]);
     await eventually(
@@ -256,7 +341,39 @@ describe('StageConsumer against the real broker', () => {
     expect(consumer.isRunning).toBe(false);
   });
 
-  describe.each(PUBLISHER_CLIENTS)('exactly once, the writers on %s', (client) => {
+  it('on @platformatic/kafka, reports a crash when its input disappears, and stops cleanly after', async () => {
+    const [input, output] = await kafka.createTopics([
+      { name: 'crash-pf-in', partitions: 1 },
+      { name: 'crash-pf-out', partitions: 1 },
+    ]);
+    const crashes: unknown[] = [];
+    const runner = runnerOf(
+      input!,
+      copyStage(output!, () => undefined),
+    );
+    const consumer = new StageConsumer(kafka.kafka, runner, {
+      groupId: kafka.groupId('crash-pf'),
+      topics: [input!],
+      guarantee: 'at_least_once',
+      publisher,
+      groupConsumers: consumersOn('platformatic'),
+      logger,
+      onCrash: (error) => void crashes.push(error),
+    });
+    await consumer.start();
+    await consumeOne(consumer, input!);
+    await kafka.deleteTopics([input!]);
+    await eventually(
+      () => (crashes.length > 0 ? true : Promise.reject(new Error('no crash yet'))),
+      { timeoutMs: 30_000 },
+    );
+
+    expect(consumer.isRunning).toBe(false);
+    await expect(consumer.stop()).resolves.toBeUndefined();
+    expect(crashes).toHaveLength(1);
+  });
+
+  describe.each(KAFKA_CLIENTS)('exactly once, the writers on %s', (client) => {
     it('exactly once: outputs of a transaction that aborted are never read by read_committed consumers', async () => {
       const [input, output] = await kafka.createTopics([
         { name: `abort-in-${client}`, partitions: 1 },
@@ -305,11 +422,7 @@ describe('StageConsumer against the real broker', () => {
     it('exactly once: a batch without outputs commits its offset alone', async () => {
       const [input] = await kafka.createTopics([{ name: `empty-in-${client}`, partitions: 1 }]);
       const groupId = kafka.groupId(`empty-${client}`);
-      const delivery = new ExactlyOnceDelivery(kafka.kafka, {
-        groupId,
-        writers: writersOn(client),
-      });
-      running.push({ stop: () => delivery.close() });
+      const delivery = exactlyOnce(groupId, writersOn(client));
 
       await delivery.begin(input!, 0);
       await delivery.deliver({ topic: input!, partition: 0, nextOffset: '7' }, []);
@@ -327,9 +440,8 @@ describe('StageConsumer against the real broker', () => {
         { name: `fence-out-${client}`, partitions: 1 },
       ]);
       const groupId = kafka.groupId(`fence-${client}`);
-      const zombie = new ExactlyOnceDelivery(kafka.kafka, { groupId, writers: writersOn(client) });
-      const owner = new ExactlyOnceDelivery(kafka.kafka, { groupId, writers: writersOn(client) });
-      running.push({ stop: () => zombie.close() }, { stop: () => owner.close() });
+      const zombie = exactlyOnce(groupId, writersOn(client));
+      const owner = exactlyOnce(groupId, writersOn(client));
       const record = (value: string) => ({ topic: output!, key: 'k', value: Buffer.from(value) });
 
       await zombie.begin(input!, 0);

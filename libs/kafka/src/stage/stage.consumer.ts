@@ -1,14 +1,16 @@
-import type { Consumer, EachBatchPayload, Kafka, TopicPartitionOffset } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { toAppError } from '@rtml/errors';
 import type { Logger, PipelineMetrics } from '@rtml/observability';
 import type { RecordPublisher } from '../record-publisher';
-import { toRecordBatch } from '../record-batch.mapper';
 import type { RecordBatch } from '../record.types';
 import { DEFAULT_BACKOFF, backoffDelay } from '../retry-policy';
 import type { BackoffOptions } from '../retry-policy';
+import type { ClaimedBatch, GroupConsumer, GroupConsumers } from './group-consumer';
+import { kafkaJsGroupConsumers } from './kafkajs-group.consumer';
 import { AtLeastOnceDelivery, ExactlyOnceDelivery } from './stage.delivery';
 import type { BatchPosition, ProcessingGuarantee, StageDelivery } from './stage.delivery';
 import type { StageResult, StageRunner } from './stage.runner';
+import { kafkaJsWriters } from './transactional-writer';
 import type { TransactionalWriters } from './transactional-writer';
 
 export interface StageConsumerOptions {
@@ -19,6 +21,8 @@ export interface StageConsumerOptions {
   readonly publisher: RecordPublisher;
   /** The client of exactly-once's writers; KafkaJS on the consumer's `kafka` by default. */
   readonly transactionalWriters?: TransactionalWriters;
+  /** The client of the group consumer (`KAFKA_CLIENT`); KafkaJS on `kafka` by default. */
+  readonly groupConsumers?: GroupConsumers;
   readonly logger: Logger;
   readonly metrics?: PipelineMetrics;
   /** Where a group with no committed offset starts. Default: the earliest offset (lose nothing). */
@@ -42,7 +46,7 @@ const NO_OUTPUT: StageResult = { records: [], deadLettered: [] };
 export const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
 
 /**
- * Runs a stage on a consumer group.
+ * Runs a stage on a consumer group, on either client's group consumer (`GroupConsumer`).
  *
  * Delivery guarantee: a batch's outputs (and dead letters) are delivered and its offset moved in
  * one step of the configured guarantee (`StageDelivery`): at least once, publish then commit;
@@ -61,7 +65,7 @@ export const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
  * read_committed consumers" and "a new writer of a partition fences the old one".
  */
 export class StageConsumer {
-  private readonly consumer: Consumer;
+  private readonly consumer: GroupConsumer;
   private readonly delivery: StageDelivery;
   private running = false;
   private stopping = false;
@@ -76,24 +80,24 @@ export class StageConsumer {
     private readonly runner: StageRunner<unknown>,
     private readonly options: StageConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({
+    this.consumer = (options.groupConsumers ?? kafkaJsGroupConsumers(kafka))({
       groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      sessionTimeout: options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
-      heartbeatInterval: 3_000,
-      // Default, stated because exactly-once depends on it: aborted outputs are never read.
-      readUncommitted: false,
+      topics: options.topics,
+      fromBeginning: options.fromBeginning ?? true,
+      sessionTimeoutMs: options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+      partitionsConcurrently: options.partitionsConcurrently ?? 1,
+      logger: options.logger,
     });
     this.delivery =
       options.guarantee === 'exactly_once_v2'
-        ? new ExactlyOnceDelivery(kafka, {
+        ? new ExactlyOnceDelivery({
             groupId: options.groupId,
-            ...(options.transactionalWriters && { writers: options.transactionalWriters }),
+            writers: options.transactionalWriters ?? kafkaJsWriters(kafka),
+            committedOffset: (topic, partition) => this.consumer.committedOffset(topic, partition),
           })
         : new AtLeastOnceDelivery(options.publisher, (positions) =>
-            this.consumer.commitOffsets(latestPerPartition(positions)),
+            this.consumer.commit(positions),
           );
-    this.watchAssignments();
   }
 
   get groupId(): string {
@@ -112,23 +116,28 @@ export class StageConsumer {
   async start(): Promise<void> {
     this.stopping = false;
     this.abandoned = false;
-    await this.consumer.connect();
-    await this.consumer.subscribe({
-      topics: [...this.options.topics],
-      fromBeginning: this.options.fromBeginning ?? true,
-    });
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
-      eachBatch: (payload) => this.track(this.consumeBatch(payload)),
+    await this.consumer.start({
+      onBatch: (batch) => this.track(this.consumeBatch(batch)),
+      // Partitions this replica no longer holds drop their writer, so taking one back later
+      // starts with a fresh `begin()` (and its committed-offset check).
+      onRevoked: (topic, partition) => void this.delivery.release(topic, partition),
+      onRecovering: (error) =>
+        this.options.logger.warn(
+          { err: error, groupId: this.groupId },
+          'consumer run loop failed; restarting',
+        ),
+      onCrash: (error) => {
+        this.running = false;
+        this.options.logger.error({ err: error, groupId: this.groupId }, 'consumer crashed');
+        this.options.onCrash?.(error);
+      },
     });
     this.running = true;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.running) this.pauseFetching();
+    if (this.running) this.consumer.pause();
     const drained = await this.drain(this.options.drainTimeoutMs ?? 20_000);
     if (!drained) {
       this.abandoned = true;
@@ -141,18 +150,6 @@ export class StageConsumer {
     this.running = false;
     await this.consumer.disconnect();
     await this.delivery.close();
-  }
-
-  /**
-   * Between a crash and KafkaJS's restart of its run loop there is no group to pause (KafkaJS
-   * throws); nothing fetches then, and the disconnect that follows cancels the restart.
-   */
-  private pauseFetching(): void {
-    try {
-      this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
-    } catch (error) {
-      this.options.logger.debug({ err: error, groupId: this.groupId }, 'no run loop to pause');
-    }
   }
 
   private async drain(timeoutMs: number): Promise<boolean> {
@@ -173,64 +170,50 @@ export class StageConsumer {
     return work.finally(() => this.inFlight.delete(work));
   }
 
-  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch } = payload;
+  private async consumeBatch(batch: ClaimedBatch): Promise<void> {
     if (this.stopping) return; // not started: the group resumes from its committed offset
-    const records = toRecordBatch(batch);
-    const position: BatchPosition = {
-      topic: batch.topic,
-      partition: batch.partition,
-      nextOffset: (BigInt(batch.lastOffset()) + 1n).toString(),
-    };
     const giveUp = new AbortController();
     this.giveUps.add(giveUp);
     try {
-      await this.processUntilDelivered(payload, records, position, giveUp.signal);
+      await this.processUntilDelivered(batch, giveUp.signal);
     } finally {
       this.giveUps.delete(giveUp);
     }
   }
 
-  private async processUntilDelivered(
-    payload: EachBatchPayload,
-    records: RecordBatch,
-    position: BatchPosition,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const { batch } = payload;
+  private async processUntilDelivered(batch: ClaimedBatch, signal: AbortSignal): Promise<void> {
+    const { records, position, firstOffset } = batch;
     for (let attempt = 0; ; attempt += 1) {
-      if (!this.mayGoOn(payload)) return; // uncommitted: the next owner replays it
+      if (!this.mayGoOn(batch)) return; // uncommitted: the next owner replays it
       try {
-        const committed = await this.delivery.begin(batch.topic, batch.partition);
-        const first = batch.firstOffset();
-        if (committed !== undefined && first !== null && BigInt(committed) > BigInt(first)) {
+        const committed = await this.delivery.begin(position.topic, position.partition);
+        if (
+          committed !== undefined &&
+          firstOffset !== null &&
+          BigInt(committed) > BigInt(firstOffset)
+        ) {
           // A previous writer delivered this batch (or part of it) before it lost the partition.
-          this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: committed });
+          batch.skipTo(committed);
           return;
         }
         const result =
           records.records.length === 0 ? NO_OUTPUT : await this.runner.run(records, signal);
-        if (!this.mayGoOn(payload)) return;
+        if (!this.mayGoOn(batch)) return;
         await this.delivery.deliver(position, result.records);
-        payload.resolveOffset(batch.lastOffset());
+        batch.done();
         this.recordMetrics(records, result, position);
         return;
       } catch (thrown) {
-        await this.backOff(thrown, attempt, records, payload);
+        await this.backOff(thrown, attempt, batch);
       }
     }
   }
 
-  private mayGoOn(payload: EachBatchPayload): boolean {
-    return !this.abandoned && payload.isRunning() && !payload.isStale();
+  private mayGoOn(batch: ClaimedBatch): boolean {
+    return !this.abandoned && batch.isCurrent();
   }
 
-  private async backOff(
-    thrown: unknown,
-    attempt: number,
-    records: RecordBatch,
-    payload: EachBatchPayload,
-  ): Promise<void> {
+  private async backOff(thrown: unknown, attempt: number, batch: ClaimedBatch): Promise<void> {
     const error = toAppError(thrown);
     const delayMs = backoffDelay(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
     this.options.metrics?.errors.inc({ code: error.code, retriable: 'true' });
@@ -238,52 +221,19 @@ export class StageConsumer {
       {
         err: error,
         code: error.code,
-        topic: records.topic,
-        partition: records.partition,
-        firstOffset: records.records[0]?.offset,
+        topic: batch.records.topic,
+        partition: batch.records.partition,
+        firstOffset: batch.records.records[0]?.offset,
         attempt,
         delayMs,
       },
       'batch failed; retrying without commit',
     );
     const deadline = Date.now() + delayMs;
-    while (Date.now() < deadline && this.mayGoOn(payload)) {
+    while (Date.now() < deadline && this.mayGoOn(batch)) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, deadline - Date.now())));
-      await payload.heartbeat().catch(() => undefined);
+      await batch.heartbeat().catch(() => undefined);
     }
-  }
-
-  /**
-   * Partitions this replica no longer holds drop their writer, so taking one back later starts
-   * with a fresh `begin()` (and its committed-offset check).
-   */
-  private watchAssignments(): void {
-    const held = new Set<string>();
-    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
-      const now = new Set<string>();
-      for (const [topic, partitions] of Object.entries(payload.memberAssignment))
-        for (const partition of partitions) now.add(`${topic}\u0000${partition}`);
-      for (const key of held) {
-        if (now.has(key)) continue;
-        const [topic, partition] = key.split('\u0000') as [string, string];
-        void this.delivery.release(topic, Number(partition));
-      }
-      held.clear();
-      for (const key of now) held.add(key);
-    });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart) {
-        // KafkaJS restarts the run loop itself; uncommitted batches are fetched again.
-        this.options.logger.warn(
-          { err: payload.error, groupId: this.groupId },
-          'consumer run loop failed; restarting',
-        );
-        return;
-      }
-      this.running = false;
-      this.options.logger.error({ err: payload.error, groupId: this.groupId }, 'consumer crashed');
-      this.options.onCrash?.(payload.error);
-    });
   }
 
   private recordMetrics(records: RecordBatch, result: StageResult, position: BatchPosition): void {
@@ -300,16 +250,4 @@ export class StageConsumer {
       Number(lag < 0n ? 0n : lag),
     );
   }
-}
-
-/** One offset per partition, the highest: commits of one partition only ever move forward. */
-function latestPerPartition(positions: readonly BatchPosition[]): TopicPartitionOffset[] {
-  const latest = new Map<string, TopicPartitionOffset>();
-  for (const { topic, partition, nextOffset } of positions) {
-    const key = `${topic}\u0000${partition}`;
-    const seen = latest.get(key);
-    if (seen === undefined || BigInt(nextOffset) > BigInt(seen.offset))
-      latest.set(key, { topic, partition, offset: nextOffset });
-  }
-  return [...latest.values()];
 }

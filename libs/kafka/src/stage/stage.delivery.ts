@@ -1,11 +1,9 @@
-import type { Admin, Kafka } from 'kafkajs';
 import { AppError } from '@rtml/errors';
 import { GroupCommitQueue } from '../group-commit.queue';
 import { mayBeOneRequestsFault } from '../kafka-error.cause';
 import type { RecordPublisher } from '../record-publisher';
 import type { OutgoingRecord } from '../record.types';
 import { stageWriterId } from './stage.writers';
-import { kafkaJsWriters } from './transactional-writer';
 import type { TransactionalWriter, TransactionalWriters } from './transactional-writer';
 
 /** Kafka Streams' names for the two ways a stage's outputs and offsets reach the broker. */
@@ -75,8 +73,10 @@ export interface ExactlyOnceOptions {
   readonly groupId: string;
   /** How long the broker keeps a transaction open before aborting it (a crashed writer's). */
   readonly transactionTimeoutMs?: number;
-  /** The client of the transactional writers; KafkaJS on the delivery's `kafka` by default. */
-  readonly writers?: TransactionalWriters;
+  /** The writers of the transactional ids, on either client. */
+  readonly writers: TransactionalWriters;
+  /** The group's committed offset of a partition (the stage consumer's client reads it). */
+  readonly committedOffset: (topic: string, partition: number) => Promise<string | undefined>;
 }
 
 /**
@@ -94,15 +94,8 @@ export interface ExactlyOnceOptions {
 export class ExactlyOnceDelivery implements StageDelivery {
   readonly guarantee = 'exactly_once_v2';
   private readonly writers = new Map<string, Promise<TransactionalWriter>>();
-  private admin: Promise<Admin> | undefined;
-  private readonly newWriter: TransactionalWriters;
 
-  constructor(
-    private readonly kafka: Kafka,
-    private readonly options: ExactlyOnceOptions,
-  ) {
-    this.newWriter = options.writers ?? kafkaJsWriters(kafka);
-  }
+  constructor(private readonly options: ExactlyOnceOptions) {}
 
   async begin(topic: string, partition: number): Promise<string | undefined> {
     const key = partitionKey(topic, partition);
@@ -111,7 +104,7 @@ export class ExactlyOnceDelivery implements StageDelivery {
     this.writers.set(key, writer);
     try {
       await writer;
-      return await this.committedOffset(topic, partition);
+      return await this.options.committedOffset(topic, partition);
     } catch (error) {
       await this.release(topic, partition);
       throw new AppError('DEPENDENCY_UNAVAILABLE', 'could not take over the partition’s writer', {
@@ -150,37 +143,16 @@ export class ExactlyOnceDelivery implements StageDelivery {
     const writers = [...this.writers.values()];
     this.writers.clear();
     await Promise.all(writers.map((w) => w.then((x) => x.disconnect()).catch(() => undefined)));
-    const admin = this.admin;
-    this.admin = undefined;
-    await admin?.then((a) => a.disconnect()).catch(() => undefined);
   }
 
   private async createWriter(topic: string, partition: number): Promise<TransactionalWriter> {
-    const writer = this.newWriter(
+    const writer = this.options.writers(
       stageWriterId(this.options.groupId, topic, partition),
       this.options.transactionTimeoutMs ?? 60_000,
     );
     // Fences the previous writer before this replica reads the committed offset.
     await writer.connect();
     return writer;
-  }
-
-  private async committedOffset(topic: string, partition: number): Promise<string | undefined> {
-    this.admin ??= (async () => {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      return admin;
-    })().catch((error: unknown) => {
-      this.admin = undefined;
-      throw error;
-    });
-    const admin = await this.admin;
-    const [committed] = await admin.fetchOffsets({
-      groupId: this.options.groupId,
-      topics: [topic],
-    });
-    const offset = committed?.partitions.find((p) => p.partition === partition)?.offset;
-    return offset === undefined || offset === '-1' ? undefined : offset;
   }
 }
 

@@ -1,15 +1,16 @@
 import { eventually, testEndpoints, useKafka } from '@rtml/testing';
-import { PUBLISHER_CLIENTS } from '../platformatic-record.publisher';
+import { KAFKA_CLIENTS } from '../kafka-client';
 import { transactionalWritersOn } from '../platformatic-transactional.writer';
+import { KafkaJsCommittedOffsets } from './kafkajs-group.consumer';
 import { ExactlyOnceDelivery } from './stage.delivery';
 import { fenceStageWriters } from './stage.writers';
 
 describe('fencing the exactly-once writers of a stage', () => {
   const kafka = useKafka();
-  const closing: ExactlyOnceDelivery[] = [];
+  const closing: { close(): Promise<void> }[] = [];
   afterAll(() => Promise.all(closing.map((delivery) => delivery.close())));
 
-  it.each(PUBLISHER_CLIENTS)(
+  it.each(KAFKA_CLIENTS)(
     'makes the current owner’s pending commit fail, so the committed offsets cannot move past what was read; its retry commits (owner on %s)',
     async (client) => {
       const [input, output] = await kafka.createTopics([
@@ -21,8 +22,13 @@ describe('fencing the exactly-once writers of a stage', () => {
         brokers: testEndpoints().kafkaBrokers,
         clientId: `${kafka.prefix}platformatic`,
       });
-      const owner = new ExactlyOnceDelivery(kafka.kafka, { groupId, writers });
-      closing.push(owner);
+      const offsets = new KafkaJsCommittedOffsets(kafka.kafka, groupId);
+      const owner = new ExactlyOnceDelivery({
+        groupId,
+        writers,
+        committedOffset: (topic, partition) => offsets.read(topic, partition),
+      });
+      closing.push(owner, offsets);
       const at = (partition: number, nextOffset: string) => ({
         topic: input!,
         partition,

@@ -1,7 +1,8 @@
 import { BenchUsageError, benchSetups, parseBenchArgs } from './bench-args.parser';
+import { CLIENT_MIXES, clientEnv } from './bench-run.types';
 
 describe('parseBenchArgs', () => {
-  it('runs three rounds at 500, 1,000 and 2,000 events/s under both guarantees with both publisher clients by default', () => {
+  it('runs three rounds at 500, 1,000 and 2,000 events/s under both guarantees with the three client mixes by default', () => {
     expect(parseBenchArgs([])).toEqual({
       events: 50_000,
       ceilingEvents: 50_000,
@@ -10,7 +11,7 @@ describe('parseBenchArgs', () => {
       seconds: 30,
       storedSample: 10,
       guarantees: ['exactly_once_v2', 'at_least_once'],
-      publisherClients: ['kafkajs', 'platformatic'],
+      clientMixes: ['kafkajs', 'platformatic-publisher', 'platformatic'],
     });
   });
 
@@ -31,7 +32,7 @@ describe('parseBenchArgs', () => {
         '1',
         '--guarantees',
         'at_least_once',
-        '--publisher-clients',
+        '--clients',
         'platformatic',
       ]),
     ).toEqual({
@@ -42,7 +43,7 @@ describe('parseBenchArgs', () => {
       seconds: 10,
       storedSample: 1,
       guarantees: ['at_least_once'],
-      publisherClients: ['platformatic'],
+      clientMixes: ['platformatic'],
     });
   });
 
@@ -61,8 +62,8 @@ describe('parseBenchArgs', () => {
       ['--events', '5k'],
       ['--guarantees', 'exactly_once'],
       ['--guarantees', 'at_least_once,at_least_once'],
-      ['--publisher-clients', 'rdkafka'],
-      ['--publisher-clients', 'kafkajs,kafkajs'],
+      ['--clients', 'rdkafka'],
+      ['--clients', 'kafkajs,kafkajs'],
       ['--repeat', '2'],
     ];
     for (const argv of refused) expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError);
@@ -72,22 +73,36 @@ describe('parseBenchArgs', () => {
 describe('benchSetups', () => {
   const args = parseBenchArgs([]);
 
-  it('runs each guarantee with the publisher clients back to back, their order reversed every other round', () => {
+  it('runs each guarantee with the client mixes back to back, their order reversed every other round', () => {
     const order = (round: number) =>
-      benchSetups(args, round).map((s) => `${s.guarantee}/${s.publisherClient}`);
+      benchSetups(args, round).map((s) => `${s.guarantee}/${s.clients}`);
 
     expect(order(1)).toEqual([
       'exactly_once_v2/kafkajs',
+      'exactly_once_v2/platformatic-publisher',
       'exactly_once_v2/platformatic',
       'at_least_once/kafkajs',
+      'at_least_once/platformatic-publisher',
       'at_least_once/platformatic',
     ]);
     expect(order(2)).toEqual([
       'exactly_once_v2/platformatic',
+      'exactly_once_v2/platformatic-publisher',
       'exactly_once_v2/kafkajs',
       'at_least_once/platformatic',
+      'at_least_once/platformatic-publisher',
       'at_least_once/kafkajs',
     ]);
     expect(order(3)).toEqual(order(1));
+  });
+});
+
+describe('clientEnv', () => {
+  it('gives each mix the services’ KAFKA_CLIENT and KAFKA_PUBLISHER_CLIENT', () => {
+    expect(CLIENT_MIXES.map(clientEnv)).toEqual([
+      { KAFKA_CLIENT: 'kafkajs', KAFKA_PUBLISHER_CLIENT: 'kafkajs' },
+      { KAFKA_CLIENT: 'kafkajs', KAFKA_PUBLISHER_CLIENT: 'platformatic' },
+      { KAFKA_CLIENT: 'platformatic', KAFKA_PUBLISHER_CLIENT: 'platformatic' },
+    ]);
   });
 });

@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
-import { PROCESSING_GUARANTEES, PUBLISHER_CLIENTS } from '@rtml/kafka';
-import type { ProcessingGuarantee, PublisherClient } from '@rtml/kafka';
-import type { BenchSetup } from './bench-run.types';
+import { PROCESSING_GUARANTEES } from '@rtml/kafka';
+import type { ProcessingGuarantee } from '@rtml/kafka';
+import { CLIENT_MIXES } from './bench-run.types';
+import type { BenchSetup, ClientMix } from './bench-run.types';
 
 export const BENCH_USAGE =
   'usage: npm run bench -- [--events N] [--ceiling-events N] [--runs N] [--rates R,R,..|--rate R] ' +
   '[--seconds S] [--stored-sample N] [--guarantees ' +
   PROCESSING_GUARANTEES.join(',') +
-  '] [--publisher-clients ' +
-  PUBLISHER_CLIENTS.join(',') +
+  '] [--clients ' +
+  CLIENT_MIXES.join(',') +
   ']';
 
 export interface BenchArgs {
@@ -26,10 +27,10 @@ export interface BenchArgs {
   readonly storedSample: number;
   readonly guarantees: readonly ProcessingGuarantee[];
   /**
-   * The services' `KAFKA_PUBLISHER_CLIENT`s: every guarantee runs with each, back to back in
-   * every round, and each client after the first is compared with the first.
+   * The services' Kafka clients (`CLIENT_MIXES`): every guarantee runs with each mix, back to
+   * back in every round, and each mix after the first is compared with the first.
    */
-  readonly publisherClients: readonly PublisherClient[];
+  readonly clientMixes: readonly ClientMix[];
 }
 
 export class BenchUsageError extends Error {
@@ -51,7 +52,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         seconds: { type: 'string', default: '30' },
         'stored-sample': { type: 'string', default: '10' },
         guarantees: { type: 'string', default: PROCESSING_GUARANTEES.join(',') },
-        'publisher-clients': { type: 'string', default: PUBLISHER_CLIENTS.join(',') },
+        clients: { type: 'string', default: CLIENT_MIXES.join(',') },
       },
       strict: true,
     }));
@@ -72,23 +73,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     seconds: positive('seconds', values['seconds']),
     storedSample: positive('stored-sample', values['stored-sample']),
     guarantees: distinct('guarantees', namesOf('guarantees', PROCESSING_GUARANTEES, values)),
-    publisherClients: distinct(
-      'publisher-clients',
-      namesOf('publisher-clients', PUBLISHER_CLIENTS, values),
-    ),
+    clientMixes: distinct('clients', namesOf('clients', CLIENT_MIXES, values)),
   };
 }
 
 /**
  * The setups of round `round` (from 1), in the order they run: each guarantee in turn, with
- * each publisher client back to back, the clients' order reversed every other round so neither
+ * each client mix back to back, the mixes' order reversed every other round so neither
  * always runs first (the machine drifts over a run).
  */
 export function benchSetups(args: BenchArgs, round: number): BenchSetup[] {
-  const clients = round % 2 === 1 ? args.publisherClients : [...args.publisherClients].reverse();
-  return args.guarantees.flatMap((guarantee) =>
-    clients.map((publisherClient) => ({ guarantee, publisherClient })),
-  );
+  const clients = round % 2 === 1 ? args.clientMixes : [...args.clientMixes].reverse();
+  return args.guarantees.flatMap((guarantee) => clients.map((clients) => ({ guarantee, clients })));
 }
 
 function positive(name: string, text: string | undefined): number {

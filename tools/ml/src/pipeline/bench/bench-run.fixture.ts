@@ -91,7 +91,7 @@ export function setupRunFixture(
 
 export const EXACTLY_ONCE_KAFKAJS: BenchSetup = {
   guarantee: 'exactly_once_v2',
-  publisherClient: 'kafkajs',
+  clients: 'kafkajs',
 };
 
 /** One round of `exactly_once_v2/kafkajs` alone (see `setupRunFixture`). */

@@ -1,4 +1,4 @@
-import type { ProcessingGuarantee, PublisherClient } from '@rtml/kafka';
+import type { ProcessingGuarantee } from '@rtml/kafka';
 import type { LatencySummary } from '../outcome/latency.summary';
 import type { CeilingCpu, CeilingName } from './ceiling-cpu';
 import type { CpuPerEvent } from './cpu-per-event';
@@ -42,16 +42,29 @@ export interface Ratios {
   readonly cpu_vs_sum_of_parts: number;
 }
 
+/**
+ * The Kafka clients of the four services in a setup: every client on KafkaJS; the producers
+ * alone on @platformatic/kafka (`KAFKA_PUBLISHER_CLIENT=platformatic`); every client on it
+ * (`KAFKA_CLIENT=platformatic`).
+ */
+export const CLIENT_MIXES = ['kafkajs', 'platformatic-publisher', 'platformatic'] as const;
+export type ClientMix = (typeof CLIENT_MIXES)[number];
+
+/** The services' environment for a mix. */
+export const clientEnv = (mix: ClientMix): Record<string, string> => ({
+  KAFKA_CLIENT: mix === 'platformatic' ? 'platformatic' : 'kafkajs',
+  KAFKA_PUBLISHER_CLIENT: mix === 'kafkajs' ? 'kafkajs' : 'platformatic',
+});
+
 /** What the services of one set of phases run with: the guarantee and every producer's client. */
 export interface BenchSetup {
   readonly guarantee: ProcessingGuarantee;
-  /** `KAFKA_PUBLISHER_CLIENT` of the four services (the load driver always sends with KafkaJS). */
-  readonly publisherClient: PublisherClient;
+  /** The Kafka clients of the four services (the load driver always sends with KafkaJS). */
+  readonly clients: ClientMix;
 }
 
 /** A setup's key in the runs and the report, e.g. `exactly_once_v2/kafkajs`. */
-export const setupKey = ({ guarantee, publisherClient }: BenchSetup): string =>
-  `${guarantee}/${publisherClient}`;
+export const setupKey = ({ guarantee, clients }: BenchSetup): string => `${guarantee}/${clients}`;
 
 export interface SetupRun {
   readonly pipeline: FlatOutResult;

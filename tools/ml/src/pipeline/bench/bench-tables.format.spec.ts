@@ -73,12 +73,12 @@ describe('the bench tables', () => {
           },
         },
       ],
-      [EXACTLY_ONCE_KAFKAJS, { guarantee: 'exactly_once_v2', publisherClient: 'platformatic' }],
+      [EXACTLY_ONCE_KAFKAJS, { guarantee: 'exactly_once_v2', clients: 'platformatic' }],
       [1_000],
     );
 
-    expect(clientsTable(twoClients.publisher_clients).split('\n')).toEqual([
-      'publisher clients, ratio within each round (back to back), median (min–max) over the rounds:',
+    expect(clientsTable(twoClients.clients_compared).split('\n')).toEqual([
+      'Kafka client mixes, ratio within each round (back to back), median (min–max) over the rounds:',
       '| guarantee       | clients                | rounds | pipeline CPU-µs per event, flat out | predictions/s flat out | p99 accepted → prediction at 1,000/s |',
       '| --------------- | ---------------------- | ------ | ----------------------------------- | ---------------------- | ------------------------------------ |',
       '| exactly_once_v2 | platformatic ÷ kafkajs | 1      | 0.85                                | 1.20                   | 0.60                                 |',

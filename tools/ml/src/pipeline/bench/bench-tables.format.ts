@@ -54,7 +54,7 @@ export function latencyTable(setup: string, paced: SpreadTree<PacedResult>, runs
   ].join('\n');
 }
 
-/** Each publisher client against the baseline client, as ratios taken within each round. */
+/** Each client mix against the baseline mix, as ratios taken within each round. */
 export function clientsTable(comparisons: readonly ClientComparison[]): string {
   const ratio = (spread: ClientComparison['predictions_per_s']) =>
     formatSpread(spread, (value) => formatNumber(value, 2));
@@ -68,7 +68,7 @@ export function clientsTable(comparisons: readonly ClientComparison[]): string {
   ]);
   const rate = comparisons[0]?.rate ?? Number.NaN;
   return [
-    'publisher clients, ratio within each round (back to back), median (min–max) over the rounds:',
+    'Kafka client mixes, ratio within each round (back to back), median (min–max) over the rounds:',
     renderTable(
       [
         'guarantee',

@@ -65,7 +65,7 @@ describe('benchReport', () => {
 });
 
 describe('benchReport over two publisher clients', () => {
-  const platformatic = { guarantee: 'exactly_once_v2', publisherClient: 'platformatic' } as const;
+  const platformatic = { guarantee: 'exactly_once_v2', clients: 'platformatic' } as const;
   // Round 2 is slower on the whole (the machine was busier): the ratios within each round hold.
   const round = (kafkajs: number, other: number, p50: number) => ({
     ceilings_eps: ceilingsFixture(4_000),
@@ -87,13 +87,13 @@ describe('benchReport over two publisher clients', () => {
     ]);
     expect(report.setups['exactly_once_v2/platformatic']).toMatchObject({
       guarantee: 'exactly_once_v2',
-      publisher_client: 'platformatic',
+      clients: 'platformatic',
       pipeline: { cpu: { groups_us_per_event: { pipeline: 810 } } },
     });
   });
 
   it('compares each client with the first as ratios taken within each round', () => {
-    expect(report.publisher_clients).toEqual([
+    expect(report.clients_compared).toEqual([
       {
         guarantee: 'exactly_once_v2',
         client: 'platformatic',
@@ -109,7 +109,7 @@ describe('benchReport over two publisher clients', () => {
 
   it('compares nothing with one client', () => {
     expect(
-      benchReport([round(800, 640, 100)], [EXACTLY_ONCE_KAFKAJS], [1_000]).publisher_clients,
+      benchReport([round(800, 640, 100)], [EXACTLY_ONCE_KAFKAJS], [1_000]).clients_compared,
     ).toEqual([]);
   });
 
@@ -120,8 +120,8 @@ describe('benchReport over two publisher clients', () => {
       [1_000],
     );
 
-    expect(partial.publisher_clients[0]?.rounds).toBe(1);
-    expect(partial.publisher_clients[0]?.pipeline_cpu_us_per_event.median).toBe(0.8);
+    expect(partial.clients_compared[0]?.rounds).toBe(1);
+    expect(partial.clients_compared[0]?.pipeline_cpu_us_per_event.median).toBe(0.8);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ProcessingGuarantee, PublisherClient } from '@rtml/kafka';
+import type { ProcessingGuarantee } from '@rtml/kafka';
 import { judgeTargets } from './bench-targets.catalog';
 import type { TargetVerdict } from './bench-targets.catalog';
 import { setupKey } from './bench-run.types';
@@ -6,6 +6,7 @@ import type {
   BenchRun,
   BenchSetup,
   CeilingsRun,
+  ClientMix,
   FlatOutResult,
   PacedResult,
   Ratios,
@@ -20,7 +21,7 @@ type LegacyLatency = Pick<PacedResult, 'rate' | 'events' | 'predictions' | 'e2e_
 
 export interface SetupReport {
   readonly guarantee: ProcessingGuarantee;
-  readonly publisher_client: PublisherClient;
+  readonly clients: ClientMix;
   /** Medians over runs (the fields of earlier versions, which reported one run). */
   readonly pipeline: FlatOutResult;
   readonly ratios: Ratios;
@@ -33,14 +34,14 @@ export interface SetupReport {
 }
 
 /**
- * One publisher client against the first of `--publisher-clients` (the baseline) under one
+ * One client mix against the first of `--clients` (the baseline) under one
  * guarantee: each figure's ratio, client ÷ baseline, taken within each round (the two ran back
  * to back), then its median and range over the rounds that ran both.
  */
 export interface ClientComparison {
   readonly guarantee: ProcessingGuarantee;
-  readonly client: PublisherClient;
-  readonly baseline: PublisherClient;
+  readonly client: ClientMix;
+  readonly baseline: ClientMix;
   readonly rounds: number;
   /** Pipeline CPU-µs per event flat out: below 1, the client costs less. */
   readonly pipeline_cpu_us_per_event: Spread;
@@ -58,7 +59,7 @@ export interface BenchReport {
   readonly ceilings_eps_spread: SpreadTree<CeilingsRun>;
   /** By `setupKey`, e.g. `exactly_once_v2/kafkajs`. */
   readonly setups: Readonly<Record<string, SetupReport>>;
-  readonly publisher_clients: readonly ClientComparison[];
+  readonly clients_compared: readonly ClientComparison[];
   /** The first setup's verdicts by target id (null: not measured); `setup` names it. */
   readonly targets: Readonly<Record<string, string | boolean | null>>;
 }
@@ -104,7 +105,7 @@ export function benchReport(
     ceilings_eps: medianTree(runs.map((run) => run.ceilings_eps)),
     ceilings_eps_spread: spreadTree(runs.map((run) => run.ceilings_eps)),
     setups: bySetup,
-    publisher_clients: clientComparisons(runs, setups, legacyRate(rates)),
+    clients_compared: clientComparisons(runs, setups, legacyRate(rates)),
     targets: { setup: first ? setupKey(first) : '', ...verdicts },
   };
 }
@@ -118,13 +119,13 @@ function clientComparisons(
   const guarantees = [...new Set(setups.map((setup) => setup.guarantee))];
   return guarantees.flatMap((guarantee) => {
     const [baseline, ...others] = [
-      ...new Set(setups.filter((s) => s.guarantee === guarantee).map((s) => s.publisherClient)),
+      ...new Set(setups.filter((s) => s.guarantee === guarantee).map((s) => s.clients)),
     ];
     if (baseline === undefined) return [];
     return others.map((client) => {
       const pairs = runs.flatMap((run) => {
-        const base = run.setups[setupKey({ guarantee, publisherClient: baseline })];
-        const other = run.setups[setupKey({ guarantee, publisherClient: client })];
+        const base = run.setups[setupKey({ guarantee, clients: baseline })];
+        const other = run.setups[setupKey({ guarantee, clients: client })];
         return base && other ? [{ base, other }] : [];
       });
       const ratio = (figure: (run: SetupRun) => number | undefined) =>
@@ -171,7 +172,7 @@ function setupReport(
   const legacy = medianTree(atRate(legacyRate(rates)));
   return {
     guarantee: setup.guarantee,
-    publisher_client: setup.publisherClient,
+    clients: setup.clients,
     pipeline: medianTree(runs.map((run) => run.pipeline)),
     ratios: medianTree(runs.map((run) => run.ratios)),
     latency_at_rate: {

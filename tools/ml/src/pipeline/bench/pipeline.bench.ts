@@ -10,7 +10,7 @@ import { STARTED_STACK_POLICY } from '../launch/session-stop.plan';
 import { stackServerPid } from '../scale/cpu.ledger';
 import { BenchUsageError, benchSetups, parseBenchArgs } from './bench-args.parser';
 import type { BenchArgs } from './bench-args.parser';
-import { setupKey } from './bench-run.types';
+import { clientEnv, setupKey } from './bench-run.types';
 import type { BenchRun, BenchSetup, CeilingsRun, PacedResult, SetupRun } from './bench-run.types';
 import { benchReport, ratiosOf } from './bench.report';
 import type { BenchReport } from './bench.report';
@@ -30,14 +30,14 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  * the same machine (it is shared and noisy, so ratios mean more than absolutes), in `--runs`
  * rounds. Each round measures the ceilings once (raw Kafka produce→consume, the features Redis
  * script, ONNX scoring, DynamoDB batch writes), then for each setup (each processing guarantee
- * of `--guarantees` with each producer client of `--publisher-clients`, back to back, with
+ * of `--guarantees` with each client mix of `--clients`, back to back, with
  * services started for it) the whole pipeline flat out (`--events`
  * transactions produced to events.raw as fast as Kafka takes them) and at each offered rate of
  * `--rates` for `--seconds`: latency per hop and end to end, from ingest's acceptance and from
  * the producer's record timestamp to the prediction and to the stored item. Each phase reports
  * the CPU-µs per stored event of every process from /proc, grouped as pipeline / emulators /
  * driver. Prints per setup the latency tables and issue 11's targets (median and range over
- * the rounds, met or not), then each client against the first as ratios within each round, on
+ * the rounds, met or not), then each mix against the first as ratios within each round, on
  * stderr, and ends with one JSON line on stdout.
  */
 async function main(): Promise<void> {
@@ -141,15 +141,15 @@ async function measureSetup(
 ): Promise<SetupRun> {
   const { kafka, sink, args, ceilings } = context;
   const key = setupKey(setup);
+  const env = { PROCESSING_GUARANTEE: setup.guarantee, ...clientEnv(setup.clients) };
   log(
-    `services with PROCESSING_GUARANTEE=${setup.guarantee} KAFKA_PUBLISHER_CLIENT=${setup.publisherClient}...`,
+    `services with ${Object.entries(env)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ')}...`,
   );
   const session = await startPipeline({
     log,
-    env: {
-      PROCESSING_GUARANTEE: setup.guarantee,
-      KAFKA_PUBLISHER_CLIENT: setup.publisherClient,
-    },
+    env,
     startedStack: STARTED_STACK_POLICY.bench,
   });
   const services = Object.fromEntries(
@@ -190,7 +190,7 @@ function printTables(report: BenchReport, args: BenchArgs): void {
     }
     log(`\n${targetsTable(key, result.targets, report.runs)}\n`);
   }
-  if (report.publisher_clients.length > 0) log(`${clientsTable(report.publisher_clients)}\n`);
+  if (report.clients_compared.length > 0) log(`${clientsTable(report.clients_compared)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,14 +1,17 @@
-import type { DurableRecordPublisher, IncomingRecord, OutgoingRecord } from '@rtml/kafka';
-
-/** The two clients the bench compares: the project's default and issue 11's candidate. */
-export const KAFKA_CLIENTS = ['kafkajs', 'platformatic'] as const;
-export type KafkaClientName = (typeof KAFKA_CLIENTS)[number];
+import type {
+  DurableRecordPublisher,
+  GroupConsumers,
+  IncomingRecord,
+  KafkaClientName,
+  OutgoingRecord,
+} from '@rtml/kafka';
+import { createLogger } from '@rtml/observability';
 
 /**
- * One Kafka client driven the way the pipeline drives KafkaJS: an idempotent producer (acks from
- * all in-sync replicas, keys partitioned as the Java client does), and a consumer group reading
- * `read_committed` with manual commits, each record mapped to our `IncomingRecord` (header
- * values decoded as UTF-8), so both clients do the work a stage's consumer does.
+ * One Kafka client driven the way the pipeline drives it: the pipeline's publisher on it (an
+ * idempotent producer, acks from all in-sync replicas, keys partitioned as the Java client does),
+ * and the stage consumer's group consumer on it (`GroupConsumer`: `read_committed`, manual
+ * commits, each record mapped to our `IncomingRecord`, six partitions at a time).
  */
 export interface ClientDriver {
   readonly name: KafkaClientName;
@@ -29,11 +32,15 @@ export interface ClientDriver {
   close(): Promise<void>;
 }
 
-/** The producing half of a driver: the pipeline's publisher on the driver's client. */
-export abstract class PublisherDriver implements ClientDriver {
-  abstract readonly name: KafkaClientName;
+const logger = createLogger({ service: 'bench', level: 'warn' });
 
-  constructor(private readonly publisher: DurableRecordPublisher) {}
+/** A driver on one client: the pipeline's publisher and group consumers on it. */
+export class PipelineClientDriver implements ClientDriver {
+  constructor(
+    readonly name: KafkaClientName,
+    private readonly publisher: DurableRecordPublisher,
+    private readonly consumers: GroupConsumers,
+  ) {}
 
   async connect(): Promise<void> {
     await this.publisher.connect();
@@ -44,12 +51,44 @@ export abstract class PublisherDriver implements ClientDriver {
       await this.publisher.publish(records.slice(start, start + batchSize));
   }
 
-  abstract consume(
+  /** Each batch's offset is committed after it, as at least once does after its publish. */
+  async consume(
     topic: string,
     groupId: string,
     count: number,
     onRecord: (record: IncomingRecord) => void,
-  ): Promise<void>;
+  ): Promise<void> {
+    const consumer = this.consumers({
+      groupId,
+      topics: [topic],
+      fromBeginning: true,
+      sessionTimeoutMs: 30_000,
+      partitionsConcurrently: 6,
+      logger,
+    });
+    let seen = 0;
+    let finish: (error?: unknown) => void = () => undefined;
+    const finished = new Promise<void>(
+      (resolve, reject) => (finish = (error) => (error === undefined ? resolve() : reject(error))),
+    );
+    try {
+      await consumer.start({
+        onBatch: async (batch) => {
+          for (const record of batch.records.records) onRecord(record);
+          seen += batch.records.records.length;
+          await consumer.commit([batch.position]);
+          batch.done();
+          if (seen >= count) finish();
+        },
+        onRevoked: () => undefined,
+        onRecovering: () => undefined,
+        onCrash: (error) => finish(error),
+      });
+      await within(finished, CONSUME_TIMEOUT_MS, `${this.name} reading ${count} records`);
+    } finally {
+      await consumer.disconnect();
+    }
+  }
 
   async close(): Promise<void> {
     await this.publisher.disconnect();

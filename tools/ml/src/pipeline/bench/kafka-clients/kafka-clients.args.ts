@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BenchUsageError, positiveOption } from '../bench-args.parser';
-import { KAFKA_CLIENTS } from './client.driver';
-import type { KafkaClientName } from './client.driver';
+import { KAFKA_CLIENTS } from '@rtml/kafka';
+import type { KafkaClientName } from '@rtml/kafka';
 
 export const KAFKA_CLIENTS_USAGE =
   'usage: npm run bench:kafka-clients -- [--records N] [--runs N] [--batch N] [--value-bytes N] ' +

@@ -1,6 +1,14 @@
 import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { describeErrorOnOneLine } from '@rtml/errors';
-import { TopicAdmin, createKafkaClient } from '@rtml/kafka';
+import {
+  KafkaRecordPublisher,
+  PlatformaticRecordPublisher,
+  TopicAdmin,
+  createKafkaClient,
+  kafkaJsGroupConsumers,
+  platformaticGroupConsumers,
+} from '@rtml/kafka';
+import type { KafkaClientName } from '@rtml/kafka';
 import { ensureStackUp } from '@rtml/local-stack';
 import { createLogger } from '@rtml/observability';
 import type { Kafka } from 'kafkajs';
@@ -9,13 +17,12 @@ import { busyPercent } from '../../scale/cpu.usage';
 import type { CpuSample } from '../../scale/cpu.ledger';
 import { BenchUsageError } from '../bench-args.parser';
 import { ConsumedRecordsCheck, benchRecords, partitionDisagreements } from './bench-records';
-import type { ClientDriver, KafkaClientName } from './client.driver';
+import { PipelineClientDriver } from './client.driver';
+import type { ClientDriver } from './client.driver';
 import { parseKafkaClientsArgs } from './kafka-clients.args';
 import type { KafkaClientsArgs } from './kafka-clients.args';
 import { kafkaClientsReport, kafkaClientsTable } from './kafka-clients.report';
 import type { ClientRound, KafkaClientsRound, PhaseFigures } from './kafka-clients.report';
-import { KafkaJsDriver } from './kafkajs.driver';
-import { PlatformaticDriver } from './platformatic.driver';
 
 const PARTITIONS = 12;
 /** /proc/stat counts in ticks of 10 ms. */
@@ -47,9 +54,20 @@ async function main(): Promise<void> {
   });
   // A fresh client per measurement: KafkaJS keeps refreshing the metadata of every topic it has
   // produced to, and fails once an earlier round's topic is deleted.
+  const platformatic = { brokers, clientId: 'rtml-bench-platformatic' };
   const driverOf: Record<KafkaClientName, () => ClientDriver> = {
-    kafkajs: () => new KafkaJsDriver(kafka),
-    platformatic: () => new PlatformaticDriver(brokers),
+    kafkajs: () =>
+      new PipelineClientDriver(
+        'kafkajs',
+        new KafkaRecordPublisher(kafka),
+        kafkaJsGroupConsumers(kafka),
+      ),
+    platformatic: () =>
+      new PipelineClientDriver(
+        'platformatic',
+        new PlatformaticRecordPublisher(platformatic),
+        platformaticGroupConsumers(platformatic),
+      ),
   };
   const admin = kafka.admin();
   await admin.connect();

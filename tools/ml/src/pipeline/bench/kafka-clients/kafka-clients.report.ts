@@ -1,7 +1,7 @@
 import { spreadOf, spreadTree } from '../run-spread';
 import type { Spread, SpreadTree } from '../run-spread';
 import { formatNumber, formatSpread, renderTable } from '../text.table';
-import type { KafkaClientName } from './client.driver';
+import type { KafkaClientName } from '@rtml/kafka';
 
 /** One client's figures in one phase of one round. */
 export interface PhaseFigures {
