@@ -34,9 +34,8 @@ export const kafkaFields = {
   /**
    * The client of the producers alone (the publisher: ingest's outputs and every stage's outputs
    * under `at_least_once`; and exactly-once's transactional writers); `KAFKA_CLIENT` when unset.
-   * `platformatic` takes a third of KafkaJS's CPU per produced record on
-   * `npm run bench:kafka-clients`, its consumer 1.7 times KafkaJS's (docs/benchmarks.md), so the
-   * cheapest mix is `KAFKA_CLIENT=kafkajs KAFKA_PUBLISHER_CLIENT=platformatic`.
+   * `platformatic` takes a quarter to a third of KafkaJS's CPU per produced record on
+   * `npm run bench:kafka-clients`, its consumer 1.2-1.3 times KafkaJS's (docs/benchmarks.md).
    */
   KAFKA_PUBLISHER_CLIENT: z.enum(KAFKA_CLIENTS).optional(),
   /** TLS to the brokers (`SSL` or `SASL_SSL` listeners); the files hold PEM. */

@@ -2,7 +2,6 @@ import { DEFAULT_ENDPOINTS } from '@rtml/config';
 import { describeErrorOnOneLine } from '@rtml/errors';
 import { KafkaRecordPublisher, createKafkaClient } from '@rtml/kafka';
 import type { Kafka } from 'kafkajs';
-import { createLogger } from '@rtml/observability';
 import { KafkaEventSink } from '../feed/raw-event.sender';
 import { startPipeline } from '../launch/pipeline.session';
 import { PIPELINE_SERVICES } from '../launch/service.process';
@@ -22,6 +21,7 @@ import { measureKafkaCeiling } from './kafka.ceiling';
 import type { CeilingResult } from './kafka.ceiling';
 import { measurePacedRate } from './paced.phase';
 import { SERVICE_CEILINGS, measureServiceCeiling } from './service.ceiling';
+import { benchLogger } from './bench.logger';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const kafka = createKafkaClient({
     brokers: (process.env['KAFKA_BROKERS'] ?? DEFAULT_ENDPOINTS.kafkaBrokers).split(','),
     clientId: 'rtml-bench',
-    logger: createLogger({ service: 'bench', level: 'warn' }),
+    logger: benchLogger,
   });
   const publisher = new KafkaRecordPublisher(kafka);
   // The stack, the contracts and the model, once; the services run per setup below.

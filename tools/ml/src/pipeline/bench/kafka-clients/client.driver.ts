@@ -5,7 +5,7 @@ import type {
   KafkaClientName,
   OutgoingRecord,
 } from '@rtml/kafka';
-import { createLogger } from '@rtml/observability';
+import { benchLogger } from '../bench.logger';
 
 /**
  * One Kafka client driven the way the pipeline drives it: the pipeline's publisher on it (an
@@ -31,8 +31,6 @@ export interface ClientDriver {
   ): Promise<void>;
   close(): Promise<void>;
 }
-
-const logger = createLogger({ service: 'bench', level: 'warn' });
 
 /** A driver on one client: the pipeline's publisher and group consumers on it. */
 export class PipelineClientDriver implements ClientDriver {
@@ -64,7 +62,7 @@ export class PipelineClientDriver implements ClientDriver {
       fromBeginning: true,
       sessionTimeoutMs: 30_000,
       partitionsConcurrently: 6,
-      logger,
+      logger: benchLogger,
     });
     let seen = 0;
     let finish: (error?: unknown) => void = () => undefined;

@@ -10,7 +10,6 @@ import {
 } from '@rtml/kafka';
 import type { KafkaClientName } from '@rtml/kafka';
 import { ensureStackUp } from '@rtml/local-stack';
-import { createLogger } from '@rtml/observability';
 import type { Kafka } from 'kafkajs';
 import { sampleCpu } from '../../scale/cpu.ledger';
 import { busyPercent } from '../../scale/cpu.usage';
@@ -23,6 +22,7 @@ import { parseKafkaClientsArgs } from './kafka-clients.args';
 import type { KafkaClientsArgs } from './kafka-clients.args';
 import { kafkaClientsReport, kafkaClientsTable } from './kafka-clients.report';
 import type { ClientRound, KafkaClientsRound, PhaseFigures } from './kafka-clients.report';
+import { benchLogger } from '../bench.logger';
 
 const PARTITIONS = 12;
 /** /proc/stat counts in ticks of 10 ms. */
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const kafka = createKafkaClient({
     brokers,
     clientId: 'rtml-bench-kafka-clients',
-    logger: createLogger({ service: 'bench', level: 'warn' }),
+    logger: benchLogger,
   });
   // A fresh client per measurement: KafkaJS keeps refreshing the metadata of every topic it has
   // produced to, and fails once an earlier round's topic is deleted.
