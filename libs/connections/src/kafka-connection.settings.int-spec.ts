@@ -1,5 +1,10 @@
 import { loadConfig } from '@rtml/config';
-import { ExactlyOnceDelivery, KafkaJsCommittedOffsets, createKafkaClient } from '@rtml/kafka';
+import {
+  DEFAULT_SESSION_TIMEOUT_MS,
+  ExactlyOnceDelivery,
+  KafkaJsCommittedOffsets,
+  createKafkaClient,
+} from '@rtml/kafka';
 import { createLogger } from '@rtml/observability';
 import { testEndpoints, useKafka } from '@rtml/testing';
 import { z } from 'zod';
@@ -161,7 +166,7 @@ describe('Kafka settings from the environment against a SASL_SSL listener', () =
       groupId,
       topics: [topic],
       fromBeginning: true,
-      sessionTimeoutMs: 30_000,
+      sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS,
       partitionsConcurrently: 1,
       logger,
     });

@@ -66,14 +66,23 @@ export function kafkaConnectionSettings(
     brokers: config.KAFKA_BROKERS,
     schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
     security,
-    client: config.KAFKA_CLIENT,
-    publisherClient: config.KAFKA_PUBLISHER_CLIENT ?? config.KAFKA_CLIENT,
+    ...kafkaClientsOf(config),
     ...(config.SCHEMA_REGISTRY_USERNAME !== '' && {
       registryAuth: {
         username: config.SCHEMA_REGISTRY_USERNAME,
         password: config.SCHEMA_REGISTRY_PASSWORD,
       },
     }),
+  };
+}
+
+/** The client of the consumers (`KAFKA_CLIENT`) and of the producers (else the same). */
+export function kafkaClientsOf(
+  config: Pick<KafkaFieldValues, 'KAFKA_CLIENT' | 'KAFKA_PUBLISHER_CLIENT'>,
+): { client: KafkaClientName; publisherClient: KafkaClientName } {
+  return {
+    client: config.KAFKA_CLIENT,
+    publisherClient: config.KAFKA_PUBLISHER_CLIENT ?? config.KAFKA_CLIENT,
   };
 }
 

@@ -26,6 +26,7 @@ import { PipelineMetrics } from '@rtml/observability';
 import type { Logger } from '@rtml/observability';
 import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@rtml/service-runtime';
 import { GROUP_CONSUMERS, KAFKA_CLIENT, TRANSACTIONAL_WRITERS } from './connection.tokens';
+import { kafkaClientsOf } from './kafka-connection.settings';
 
 /** What a service consumes and the stage that processes it. */
 export interface StageBinding {
@@ -144,8 +145,7 @@ class StageConsumerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
             groupId: this.consumer.groupId,
             topics: this.binding.topics,
             guarantee: this.consumer.guarantee,
-            client: this.config.KAFKA_CLIENT,
-            publisherClient: this.config.KAFKA_PUBLISHER_CLIENT ?? this.config.KAFKA_CLIENT,
+            ...kafkaClientsOf(this.config),
           },
           'consuming',
         );

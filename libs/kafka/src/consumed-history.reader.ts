@@ -3,6 +3,7 @@ import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { AppError } from '@rtml/errors';
 import { toRecordBatch } from './record-batch.mapper';
 import type { RecordBatch } from './record.types';
+import { partitionKey } from './stage/group-consumer';
 
 /** The records of one partition in [from, to): offsets in decimal, `to` exclusive. */
 export interface PartitionRange {
@@ -156,7 +157,7 @@ export class ConsumedHistoryReader {
 }
 
 const keyOf = (at: { topic: string; partition: number }): string =>
-  `${at.topic}\u0000${at.partition}`;
+  partitionKey(at.topic, at.partition);
 
 const aborted = (signal: AbortSignal): AppError =>
   new AppError('DEPENDENCY_UNAVAILABLE', 'reading the consumed history was stopped', {

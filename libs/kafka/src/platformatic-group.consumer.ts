@@ -10,7 +10,7 @@ import type { KafkaClientName } from './kafka-client';
 import { platformaticConnection } from './platformatic-producer';
 import type { PlatformaticPublisherOptions } from './platformatic-producer';
 import { fromPlatformaticMessage } from './record-batch.mapper';
-import { latestPerPartition } from './stage/group-consumer';
+import { assignedPartitions, latestPerPartition, partitionKey } from './stage/group-consumer';
 import type {
   ClaimedBatch,
   GroupConsumer,
@@ -98,7 +98,10 @@ class PlatformaticGroupConsumer implements GroupConsumer {
     this.consumer = new Consumer({
       ...platformaticConnection(connection),
       groupId: settings.groupId,
-      ...this.groupOptions(),
+      // The group's timings; the stream's joins fall back to these.
+      sessionTimeout: settings.sessionTimeoutMs,
+      rebalanceTimeout: Math.max(settings.sessionTimeoutMs, 60_000),
+      heartbeatInterval: 3_000,
       autocommit: false,
       // Stated because exactly-once depends on it: aborted outputs are never read.
       isolationLevel: FetchIsolationLevels.READ_COMMITTED,
@@ -114,7 +117,6 @@ class PlatformaticGroupConsumer implements GroupConsumer {
     this.consumer.on('consumer:group:join', ({ assignments }) => this.assigned(assignments ?? []));
     const stream = await this.consumer.consume({
       topics: [...this.settings.topics],
-      ...this.groupOptions(),
       autocommit: false,
       mode: MessagesStreamModes.COMMITTED,
       fallbackMode: this.settings.fromBeginning
@@ -163,28 +165,16 @@ class PlatformaticGroupConsumer implements GroupConsumer {
     await this.consumer.close(true);
   }
 
-  private groupOptions() {
-    return {
-      sessionTimeout: this.settings.sessionTimeoutMs,
-      rebalanceTimeout: Math.max(this.settings.sessionTimeoutMs, 60_000),
-      heartbeatInterval: 3_000,
-    };
-  }
-
   private assigned(assignments: readonly GroupAssignment[]): void {
-    const now = new Set<string>();
-    for (const { topic, partitions } of assignments)
-      for (const partition of partitions) now.add(partitionKey(topic, partition));
+    const now = assignedPartitions(assignments.map((a) => [a.topic, a.partitions] as const));
     for (const [key, queue] of this.partitions) {
       if (now.has(key)) continue;
       this.partitions.delete(key);
       this.readAhead -= queue.waiting.length;
       this.events?.onRevoked(queue.topic, queue.partition);
     }
-    for (const { topic, partitions } of assignments)
-      for (const partition of partitions) {
-        const key = partitionKey(topic, partition);
-        if (this.partitions.has(key)) continue;
+    for (const [key, { topic, partition }] of now)
+      if (!this.partitions.has(key))
         this.partitions.set(key, {
           topic,
           partition,
@@ -193,7 +183,6 @@ class PlatformaticGroupConsumer implements GroupConsumer {
           busy: false,
           highWatermark: -1n,
         });
-      }
     this.unthrottle();
   }
 
@@ -305,5 +294,3 @@ class PlatformaticGroupConsumer implements GroupConsumer {
     this.events?.onCrash(error);
   }
 }
-
-const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;

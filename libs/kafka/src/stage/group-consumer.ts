@@ -65,11 +65,31 @@ export interface GroupConsumerSettings {
 /** Makes the group consumers of one client (`KAFKA_CLIENT`). */
 export type GroupConsumers = (settings: GroupConsumerSettings) => GroupConsumer;
 
+/** A partition's key in maps of partitions. */
+export const partitionKey = (topic: string, partition: number): string =>
+  `${topic}\u0000${partition}`;
+
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+/** A group assignment's partitions (topic, then its partition numbers) by `partitionKey`. */
+export function assignedPartitions(
+  assignment: Iterable<readonly [string, readonly number[]]>,
+): Map<string, TopicPartition> {
+  const assigned = new Map<string, TopicPartition>();
+  for (const [topic, partitions] of assignment)
+    for (const partition of partitions)
+      assigned.set(partitionKey(topic, partition), { topic, partition });
+  return assigned;
+}
+
 /** One offset per partition, the highest: commits of one partition only ever move forward. */
 export function latestPerPartition(positions: readonly BatchPosition[]): BatchPosition[] {
   const latest = new Map<string, BatchPosition>();
   for (const position of positions) {
-    const key = `${position.topic}\u0000${position.partition}`;
+    const key = partitionKey(position.topic, position.partition);
     const seen = latest.get(key);
     if (seen === undefined || BigInt(position.nextOffset) > BigInt(seen.nextOffset))
       latest.set(key, position);

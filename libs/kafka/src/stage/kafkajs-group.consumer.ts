@@ -1,12 +1,13 @@
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { toRecordBatch } from '../record-batch.mapper';
-import { latestPerPartition } from './group-consumer';
+import { assignedPartitions, latestPerPartition } from './group-consumer';
 import type {
   ClaimedBatch,
   GroupConsumer,
   GroupConsumerEvents,
   GroupConsumerSettings,
   GroupConsumers,
+  TopicPartition,
 } from './group-consumer';
 import type { BatchPosition } from './stage.delivery';
 
@@ -143,18 +144,12 @@ class KafkaJsGroupConsumer implements GroupConsumer {
 
   /** Partitions no longer held, from each join's assignment; crashes, restarted or not. */
   private watch(events: GroupConsumerEvents): void {
-    const held = new Set<string>();
+    let held = new Map<string, TopicPartition>();
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
-      const now = new Set<string>();
-      for (const [topic, partitions] of Object.entries(payload.memberAssignment))
-        for (const partition of partitions) now.add(`${topic}\u0000${partition}`);
-      for (const key of held) {
-        if (now.has(key)) continue;
-        const [topic, partition] = key.split('\u0000') as [string, string];
-        events.onRevoked(topic, Number(partition));
-      }
-      held.clear();
-      for (const key of now) held.add(key);
+      const now = assignedPartitions(Object.entries(payload.memberAssignment));
+      for (const [key, { topic, partition }] of held)
+        if (!now.has(key)) events.onRevoked(topic, partition);
+      held = now;
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) events.onRecovering(payload.error);

@@ -3,6 +3,7 @@ import { GroupCommitQueue } from '../group-commit.queue';
 import { mayBeOneRequestsFault } from '../kafka-error.cause';
 import type { RecordPublisher } from '../record-publisher';
 import type { OutgoingRecord } from '../record.types';
+import { partitionKey } from './group-consumer';
 import { stageWriterId } from './stage.writers';
 import type { TransactionalWriter, TransactionalWriters } from './transactional-writer';
 
@@ -155,8 +156,6 @@ export class ExactlyOnceDelivery implements StageDelivery {
     return writer;
   }
 }
-
-const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
 
 const unavailable = (message: string, cause: unknown): AppError =>
   new AppError('DEPENDENCY_UNAVAILABLE', message, { cause });

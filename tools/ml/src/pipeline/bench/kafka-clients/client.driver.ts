@@ -1,3 +1,4 @@
+import { DEFAULT_SESSION_TIMEOUT_MS } from '@rtml/kafka';
 import type {
   DurableRecordPublisher,
   GroupConsumers,
@@ -60,7 +61,7 @@ export class PipelineClientDriver implements ClientDriver {
       groupId,
       topics: [topic],
       fromBeginning: true,
-      sessionTimeoutMs: 30_000,
+      sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS,
       partitionsConcurrently: 6,
       logger: benchLogger,
     });
